@@ -1,0 +1,6 @@
+package org.cohorte.identity.domain;
+
+/** Ministère, organisme public, entreprise. */
+public enum OrganizationType {
+    MINISTRY, AGENCY, COMPANY
+}

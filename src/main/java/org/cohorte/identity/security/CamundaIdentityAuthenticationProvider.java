@@ -1,0 +1,53 @@
+package org.cohorte.identity.security;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.cohorte.identity.service.MemberService;
+import org.cohorte.identity.service.Roles;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Spring Security signs people in against Camunda's IdentityService, the one user store shared with the
+ * REST API and Cockpit. {@code checkPassword} applies Camunda's login throttling (growing delay, then
+ * lock after loginMaxAttempts failures), so a guessed password is slowed down the same way everywhere.
+ * The user's Camunda groups become their roles.
+ */
+@Component
+public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+
+    private final IdentityService identityService;
+    private final MemberService memberService;
+
+    public CamundaIdentityAuthenticationProvider(IdentityService identityService, MemberService memberService) {
+        this.identityService = identityService;
+        this.memberService = memberService;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String userId = authentication.getName() == null ? "" : authentication.getName().trim().toLowerCase(Locale.ROOT);
+        Object credentials = authentication.getCredentials();
+        String password = credentials == null ? "" : credentials.toString();
+        if (userId.isEmpty() || password.isEmpty() || !identityService.checkPassword(userId, password)) {
+            // One message for unknown user, wrong password and locked account: no account enumeration.
+            throw new BadCredentialsException("Bad credentials");
+        }
+        List<GrantedAuthority> authorities = memberService.groupsOf(userId).stream()
+                .<GrantedAuthority>map(group -> new SimpleGrantedAuthority(Roles.AUTHORITY_PREFIX + group))
+                .toList();
+        return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

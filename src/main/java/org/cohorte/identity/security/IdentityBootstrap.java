@@ -1,0 +1,109 @@
+package org.cohorte.identity.security;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.cohorte.identity.domain.MemberProfile;
+import org.cohorte.identity.domain.MemberProfileRepository;
+import org.cohorte.identity.service.Roles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Makes sure Cohorte's eight role groups exist on every start, on any database, and that the admin group
+ * may operate the engine. When
+ * COHORTE_ADMIN_PASSWORD is given and no "admin" account exists yet, creates it: the way to get a first
+ * administrator on a fresh PostgreSQL database without demo data.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class IdentityBootstrap implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdentityBootstrap.class);
+
+    static final Map<String, String> GROUP_NAMES = Map.of(
+            Roles.ADMIN, "Administrateurs / Administrators",
+            Roles.FACILITATOR, "Animateurs / Facilitators",
+            Roles.PARTICIPANT, "Membres / Participants",
+            Roles.EXPERT, "Pilotes et experts / Experts",
+            Roles.MANAGER, "Gestionnaires / Managers",
+            Roles.COMMITTEE, "Comité de l’incubateur / Incubator committee",
+            Roles.ADVISORY, "Groupe consultatif / Advisory group",
+            Roles.FORUM, "Forum public-privé / Public-private forum");
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final MemberProfileRepository profiles;
+    private final String bootstrapAdminPassword;
+
+    public IdentityBootstrap(IdentityService identityService, AuthorizationService authorizationService,
+                             MemberProfileRepository profiles,
+                             @Value("${cohorte.bootstrap-admin-password:${COHORTE_ADMIN_PASSWORD:}}") String bootstrapAdminPassword) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.profiles = profiles;
+        this.bootstrapAdminPassword = bootstrapAdminPassword;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        ensureGroups();
+        ensureAdminAuthorizations();
+        if (!bootstrapAdminPassword.isBlank() && identityService.createUserQuery().userId("admin").count() == 0) {
+            User admin = identityService.newUser("admin");
+            admin.setFirstName("Administrateur");
+            admin.setLastName("Cohorte");
+            admin.setEmail("admin@cohorte.local");
+            admin.setPassword(bootstrapAdminPassword);
+            identityService.saveUser(admin);
+            identityService.createMembership("admin", Roles.ADMIN);
+            profiles.save(new MemberProfile("admin", "Administrateur Cohorte", null, "fr"));
+            LOG.info("Created the first administrator account 'admin' from COHORTE_ADMIN_PASSWORD");
+        }
+    }
+
+    /**
+     * Camunda admin groups skip query filters but not permission checks on writes: like the engine's own
+     * administrator plugin, grant the admin group every permission on every resource type.
+     */
+    public void ensureAdminAuthorizations() {
+        for (Resource resource : Resources.values()) {
+            boolean granted = authorizationService.createAuthorizationQuery().groupIdIn(Roles.ADMIN)
+                    .resourceType(resource).resourceId(Authorization.ANY).count() > 0;
+            if (!granted) {
+                Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+                authorization.setGroupId(Roles.ADMIN);
+                authorization.setResource(resource);
+                authorization.setResourceId(Authorization.ANY);
+                authorization.addPermission(Permissions.ALL);
+                authorizationService.saveAuthorization(authorization);
+            }
+        }
+    }
+
+    public void ensureGroups() {
+        for (String groupId : Roles.ALL) {
+            if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+                Group group = identityService.newGroup(groupId);
+                group.setName(GROUP_NAMES.get(groupId));
+                group.setType(Roles.ADMIN.equals(groupId) ? "SYSTEM" : "WORKFLOW");
+                identityService.saveGroup(group);
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.cohorte.identity.service;
+
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs engine calls as the signed-in user, so that Camunda's own authorization checks apply on top of
+ * Cohorte's: the engine refuses another person's task even if a service forgot to. The request filter
+ * sets the same for HTTP requests; this also covers calls made outside a request (push, background).
+ */
+@Component
+public class EngineAuthentication {
+
+    private final IdentityService identityService;
+    private final CurrentUser currentUser;
+
+    public EngineAuthentication(IdentityService identityService, CurrentUser currentUser) {
+        this.identityService = identityService;
+        this.currentUser = currentUser;
+    }
+
+    public <T> T asCurrentUser(Supplier<T> action) {
+        CurrentUser.Identity identity = currentUser.require();
+        return as(new Authentication(identity.userId(), identity.groups()), action);
+    }
+
+    public void asCurrentUser(Runnable action) {
+        asCurrentUser(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /**
+     * Runs without an engine user: for steps the service has already authorized itself, such as starting
+     * a process or correlating a message on the user's behalf, which need no per-user engine grant.
+     */
+    public <T> T asSystem(Supplier<T> action) {
+        return as(null, action);
+    }
+
+    public void asSystem(Runnable action) {
+        asSystem(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private <T> T as(Authentication authentication, Supplier<T> action) {
+        Authentication previous = identityService.getCurrentAuthentication();
+        set(authentication);
+        try {
+            return action.get();
+        } finally {
+            set(previous);
+        }
+    }
+
+    private void set(Authentication authentication) {
+        if (authentication == null) {
+            identityService.clearAuthentication();
+        } else {
+            identityService.setAuthentication(authentication);
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package org.cohorte.identity.service;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.cohorte.base.error.CohorteException;
+import org.cohorte.base.error.ForbiddenException;
+import org.cohorte.base.error.NotFoundException;
+import org.cohorte.identity.domain.MemberProfile;
+import org.cohorte.identity.domain.MemberProfileRepository;
+import org.cohorte.identity.domain.Organization;
+import org.cohorte.identity.domain.OrganizationRepository;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Members: a Camunda user (login, password, groups) plus a Cohorte profile (display name, organization,
+ * language). Admins manage accounts; each member manages their own profile.
+ */
+@Service
+public class MemberService {
+
+    public static final Pattern USER_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    public static final int MIN_PASSWORD_LENGTH = 8;
+    private static final int MAX_NAME = 100;
+
+    private final IdentityService identityService;
+    private final MemberProfileRepository profiles;
+    private final OrganizationRepository organizations;
+    private final CurrentUser currentUser;
+    private final EngineAuthentication engineAuthentication;
+    private final ApplicationEventPublisher events;
+
+    public MemberService(IdentityService identityService, MemberProfileRepository profiles,
+                         OrganizationRepository organizations, CurrentUser currentUser,
+                         EngineAuthentication engineAuthentication, ApplicationEventPublisher events) {
+        this.identityService = identityService;
+        this.profiles = profiles;
+        this.organizations = organizations;
+        this.currentUser = currentUser;
+        this.engineAuthentication = engineAuthentication;
+        this.events = events;
+    }
+
+    /** Display names for ids, for any signed-in user: names are not confidential inside Cohorte. */
+    @Transactional(readOnly = true)
+    public Map<String, String> displayNames(Collection<String> userIds) {
+        currentUser.require();
+        Map<String, String> names = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return names;
+        }
+        profiles.findByUserIdIn(userIds).forEach(p -> names.put(p.getUserId(), p.getDisplayName()));
+        userIds.forEach(id -> names.putIfAbsent(id, id));
+        return names;
+    }
+
+    @Transactional(readOnly = true)
+    public String displayName(String userId) {
+        return displayNames(List.of(userId)).get(userId);
+    }
+
+    /** The whole directory with groups: admins only. */
+    @Transactional(readOnly = true)
+    public List<MemberSummary> listMembers() {
+        currentUser.requireAnyGroup(Roles.ADMIN);
+        return engineAuthentication.asCurrentUser(() -> {
+            List<User> users = identityService.createUserQuery().orderByUserId().asc().list();
+            Map<String, MemberProfile> byId = profiles.findByUserIdIn(users.stream().map(User::getId).toList())
+                    .stream().collect(Collectors.toMap(MemberProfile::getUserId, Function.identity()));
+            Map<UUID, String> orgNames = organizations.findAll().stream()
+                    .collect(Collectors.toMap(Organization::getId, Organization::getName));
+            return users.stream().map(u -> summary(u, byId.get(u.getId()), orgNames)).toList();
+        });
+    }
+
+    /** One member, for an admin or for the member themself. */
+    @Transactional(readOnly = true)
+    public MemberSummary getMember(String userId) {
+        CurrentUser.Identity me = currentUser.require();
+        if (!me.isAdmin() && !me.userId().equals(userId)) {
+            throw new ForbiddenException();
+        }
+        // The member reads their own Camunda account: no per-user engine grant is needed for that.
+        return engineAuthentication.asSystem(() -> {
+            User user = identityService.createUserQuery().userId(userId).singleResult();
+            if (user == null) {
+                throw new NotFoundException("identity.error.memberNotFound", userId);
+            }
+            Map<UUID, String> orgNames = organizations.findAll().stream()
+                    .collect(Collectors.toMap(Organization::getId, Organization::getName));
+            return summary(user, profiles.findById(userId).orElse(null), orgNames);
+        });
+    }
+
+    @Transactional
+    public MemberSummary createMember(MemberForm form) {
+        currentUser.requireAnyGroup(Roles.ADMIN);
+        String userId = form.getUserId() == null ? "" : form.getUserId().trim().toLowerCase(Locale.ROOT);
+        if (!USER_ID.matcher(userId).matches()) {
+            throw new CohorteException("identity.error.userIdInvalid");
+        }
+        validate(form, true);
+        engineAuthentication.asCurrentUser(() -> {
+            if (identityService.createUserQuery().userId(userId).count() > 0) {
+                throw new CohorteException("identity.error.userIdTaken", userId);
+            }
+            User user = identityService.newUser(userId);
+            applyAccount(user, form);
+            user.setPassword(form.getPassword());
+            identityService.saveUser(user);
+            form.getGroups().forEach(group -> identityService.createMembership(userId, group));
+        });
+        String displayName = form.getFirstName().trim() + " " + form.getLastName().trim();
+        profiles.save(new MemberProfile(userId, displayName, form.getOrganizationId(), language(form.getLanguage())));
+        events.publishEvent(new MemberJoinedEvent(userId, displayName));
+        return getMember(userId);
+    }
+
+    @Transactional
+    public MemberSummary updateMember(String userId, MemberForm form) {
+        currentUser.requireAnyGroup(Roles.ADMIN);
+        validate(form, false);
+        engineAuthentication.asCurrentUser(() -> {
+            User user = identityService.createUserQuery().userId(userId).singleResult();
+            if (user == null) {
+                throw new NotFoundException("identity.error.memberNotFound", userId);
+            }
+            applyAccount(user, form);
+            if (form.getPassword() != null && !form.getPassword().isEmpty()) {
+                user.setPassword(form.getPassword());
+            }
+            identityService.saveUser(user);
+            List<String> current = identityService.createGroupQuery().groupMember(userId).list()
+                    .stream().map(Group::getId).toList();
+            current.stream().filter(g -> !form.getGroups().contains(g))
+                    .forEach(g -> identityService.deleteMembership(userId, g));
+            form.getGroups().stream().filter(g -> !current.contains(g))
+                    .forEach(g -> identityService.createMembership(userId, g));
+        });
+        MemberProfile profile = profiles.findById(userId)
+                .orElseGet(() -> new MemberProfile(userId, userId, null, "fr"));
+        profile.setDisplayName(form.getFirstName().trim() + " " + form.getLastName().trim());
+        profile.setOrganizationId(form.getOrganizationId());
+        profile.setLanguage(language(form.getLanguage()));
+        profiles.save(profile);
+        return getMember(userId);
+    }
+
+    /** The signed-in member edits their own display name, organization and language. */
+    @Transactional
+    public void updateMyProfile(String displayName, UUID organizationId, String language) {
+        String userId = currentUser.userId();
+        String name = displayName == null ? "" : displayName.trim();
+        if (name.isEmpty()) {
+            throw new CohorteException("identity.error.displayNameRequired");
+        }
+        if (name.length() > 200) {
+            throw new CohorteException("identity.error.displayNameTooLong", 200);
+        }
+        if (organizationId != null && !organizations.existsById(organizationId)) {
+            throw new NotFoundException("identity.error.organizationNotFound");
+        }
+        MemberProfile profile = profiles.findById(userId)
+                .orElseGet(() -> new MemberProfile(userId, name, organizationId, language(language)));
+        profile.setDisplayName(name);
+        profile.setOrganizationId(organizationId);
+        profile.setLanguage(language(language));
+        profiles.save(profile);
+    }
+
+    @Transactional
+    public void setMyLanguage(String language) {
+        String userId = currentUser.userId();
+        MemberProfile profile = profiles.findById(userId)
+                .orElseGet(() -> new MemberProfile(userId, userId, null, language(language)));
+        profile.setLanguage(language(language));
+        profiles.save(profile);
+    }
+
+    /** The language a member chose, "fr" when they never did. */
+    @Transactional(readOnly = true)
+    public String languageOf(String userId) {
+        return profiles.findById(userId).map(MemberProfile::getLanguage).orElse("fr");
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<MemberProfile> myProfile() {
+        return profiles.findById(currentUser.userId());
+    }
+
+    /** Group ids a user belongs to, read at sign-in. */
+    public List<String> groupsOf(String userId) {
+        return engineAuthentication.asSystem(() -> identityService.createGroupQuery().groupMember(userId).list()
+                .stream().map(Group::getId).sorted(Comparator.naturalOrder()).toList());
+    }
+
+    private void validate(MemberForm form, boolean creating) {
+        if (blank(form.getFirstName()) || blank(form.getLastName())) {
+            throw new CohorteException("identity.error.nameRequired");
+        }
+        if (form.getFirstName().trim().length() > MAX_NAME || form.getLastName().trim().length() > MAX_NAME) {
+            throw new CohorteException("identity.error.nameTooLong", MAX_NAME);
+        }
+        if (blank(form.getEmail()) || !EMAIL.matcher(form.getEmail().trim()).matches()) {
+            throw new CohorteException("identity.error.emailInvalid");
+        }
+        boolean passwordGiven = form.getPassword() != null && !form.getPassword().isEmpty();
+        if ((creating || passwordGiven) && (!passwordGiven || form.getPassword().length() < MIN_PASSWORD_LENGTH)) {
+            throw new CohorteException("identity.error.passwordTooShort", MIN_PASSWORD_LENGTH);
+        }
+        if (form.getGroups().isEmpty()) {
+            throw new CohorteException("identity.error.groupRequired");
+        }
+        if (!Roles.ALL.containsAll(form.getGroups())) {
+            throw new CohorteException("identity.error.groupUnknown");
+        }
+        if (form.getOrganizationId() != null && !organizations.existsById(form.getOrganizationId())) {
+            throw new NotFoundException("identity.error.organizationNotFound");
+        }
+    }
+
+    private static void applyAccount(User user, MemberForm form) {
+        user.setFirstName(form.getFirstName().trim());
+        user.setLastName(form.getLastName().trim());
+        user.setEmail(form.getEmail().trim());
+    }
+
+    private MemberSummary summary(User user, MemberProfile profile, Map<UUID, String> orgNames) {
+        List<String> groups = identityService.createGroupQuery().groupMember(user.getId()).list()
+                .stream().map(Group::getId).sorted().toList();
+        String displayName = profile != null ? profile.getDisplayName()
+                : (nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).trim();
+        UUID orgId = profile == null ? null : profile.getOrganizationId();
+        return new MemberSummary(user.getId(), displayName, user.getFirstName(), user.getLastName(), user.getEmail(),
+                orgId, orgId == null ? null : orgNames.get(orgId), profile == null ? "fr" : profile.getLanguage(), groups);
+    }
+
+    private static String language(String language) {
+        return "en".equals(language) ? "en" : "fr";
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,9 @@
+package org.cohorte.identity.service;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A member as the admin screens and directories show them. */
+public record MemberSummary(String userId, String displayName, String firstName, String lastName, String email,
+                            UUID organizationId, String organizationName, String language, List<String> groups) {
+}

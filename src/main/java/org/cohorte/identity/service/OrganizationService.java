@@ -1,0 +1,98 @@
+package org.cohorte.identity.service;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.cohorte.base.error.CohorteException;
+import org.cohorte.base.error.ConflictException;
+import org.cohorte.base.error.NotFoundException;
+import org.cohorte.identity.domain.Organization;
+import org.cohorte.identity.domain.OrganizationRepository;
+import org.cohorte.identity.domain.OrganizationType;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Ministries, agencies and companies taking part. Everyone signed in reads them; admins change them. */
+@Service
+public class OrganizationService {
+
+    private final OrganizationRepository organizations;
+    private final CurrentUser currentUser;
+
+    public OrganizationService(OrganizationRepository organizations, CurrentUser currentUser) {
+        this.organizations = organizations;
+        this.currentUser = currentUser;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Organization> list() {
+        currentUser.require();
+        return organizations.findAllByOrderByNameAsc();
+    }
+
+    @Transactional(readOnly = true)
+    public Organization get(UUID id) {
+        currentUser.require();
+        return organizations.findById(id).orElseThrow(() -> new NotFoundException("identity.error.organizationNotFound"));
+    }
+
+    @Transactional
+    public Organization create(String name, String acronym, OrganizationType type) {
+        currentUser.requireAnyGroup(Roles.ADMIN);
+        String cleanName = validName(name);
+        if (organizations.findByNameIgnoreCase(cleanName).isPresent()) {
+            throw new CohorteException("identity.error.organizationNameTaken", cleanName);
+        }
+        return organizations.save(new Organization(cleanName, cleanAcronym(acronym), requireType(type)));
+    }
+
+    /** Saves an edited organization; a stale version (someone saved first) is refused, not overwritten. */
+    @Transactional
+    public Organization update(UUID id, long expectedVersion, String name, String acronym, OrganizationType type) {
+        currentUser.requireAnyGroup(Roles.ADMIN);
+        Organization organization = organizations.findById(id)
+                .orElseThrow(() -> new NotFoundException("identity.error.organizationNotFound"));
+        if (organization.getVersion() != expectedVersion) {
+            throw new ConflictException("error.staleEdit");
+        }
+        String cleanName = validName(name);
+        organizations.findByNameIgnoreCase(cleanName).filter(o -> !o.getId().equals(id)).ifPresent(o -> {
+            throw new CohorteException("identity.error.organizationNameTaken", cleanName);
+        });
+        organization.setName(cleanName);
+        organization.setAcronym(cleanAcronym(acronym));
+        organization.setType(requireType(type));
+        try {
+            return organizations.saveAndFlush(organization);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new ConflictException("error.staleEdit");
+        }
+    }
+
+    private static String validName(String name) {
+        String clean = name == null ? "" : name.trim();
+        if (clean.isEmpty()) {
+            throw new CohorteException("identity.organization.name.required");
+        }
+        if (clean.length() > 200) {
+            throw new CohorteException("identity.organization.name.size");
+        }
+        return clean;
+    }
+
+    private static String cleanAcronym(String acronym) {
+        String clean = acronym == null ? null : acronym.trim();
+        if (clean != null && clean.length() > 30) {
+            throw new CohorteException("identity.organization.acronym.size");
+        }
+        return clean == null || clean.isEmpty() ? null : clean;
+    }
+
+    private static OrganizationType requireType(OrganizationType type) {
+        if (type == null) {
+            throw new CohorteException("identity.organization.type.required");
+        }
+        return type;
+    }
+}

@@ -1,0 +1,162 @@
+package org.cohorte.identity.ui;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import org.cohorte.base.ui.Notifier;
+import org.cohorte.identity.domain.Organization;
+import org.cohorte.identity.service.MemberForm;
+import org.cohorte.identity.service.MemberService;
+import org.cohorte.identity.service.MemberSummary;
+import org.cohorte.identity.service.OrganizationService;
+import org.cohorte.identity.service.Roles;
+
+/** Admins create member accounts, set their roles and organization, and reset passwords. */
+@Route("admin/members")
+@RolesAllowed(Roles.ADMIN)
+public class MembersView extends VerticalLayout implements HasDynamicTitle {
+
+    private final MemberService memberService;
+    private final OrganizationService organizationService;
+    private final Grid<MemberSummary> grid = new Grid<>();
+
+    public MembersView(MemberService memberService, OrganizationService organizationService) {
+        this.memberService = memberService;
+        this.organizationService = organizationService;
+        setSizeFull();
+        Button add = new Button(getTranslation("identity.members.new"), VaadinIcon.PLUS.create(), e -> edit(null));
+        add.setId("new-member");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        grid.setId("members-grid");
+        grid.addColumn(MemberSummary::userId).setHeader(getTranslation("identity.member.userId")).setSortable(true);
+        grid.addColumn(MemberSummary::displayName).setHeader(getTranslation("identity.member.name")).setSortable(true)
+                .setFlexGrow(2);
+        grid.addColumn(MemberSummary::organizationName).setHeader(getTranslation("identity.member.organization"))
+                .setFlexGrow(2);
+        grid.addColumn(m -> m.groups().stream().map(g -> getTranslation("role." + g)).collect(Collectors.joining(", ")))
+                .setHeader(getTranslation("identity.member.roles")).setFlexGrow(2);
+        grid.addItemClickListener(e -> edit(e.getItem()));
+        grid.setSizeFull();
+        add(add, grid);
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(memberService.listMembers());
+    }
+
+    private void edit(MemberSummary existing) {
+        List<Organization> organizations = organizationService.list();
+        Map<UUID, Organization> byId = organizations.stream().collect(Collectors.toMap(Organization::getId, o -> o));
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation(existing == null ? "identity.members.new" : "identity.members.edit"));
+        TextField userId = new TextField(getTranslation("identity.member.userId"));
+        userId.setId("member-user-id");
+        userId.setHelperText(getTranslation("identity.member.userIdHelp"));
+        userId.setMaxLength(64);
+        TextField firstName = new TextField(getTranslation("identity.member.firstName"));
+        firstName.setId("member-first-name");
+        firstName.setMaxLength(100);
+        TextField lastName = new TextField(getTranslation("identity.member.lastName"));
+        lastName.setId("member-last-name");
+        lastName.setMaxLength(100);
+        EmailField email = new EmailField(getTranslation("identity.member.email"));
+        email.setId("member-email");
+        PasswordField password = new PasswordField(getTranslation("identity.member.password"));
+        password.setId("member-password");
+        password.setHelperText(getTranslation(existing == null ? "identity.member.passwordHelp"
+                : "identity.member.passwordKeepHelp", MemberService.MIN_PASSWORD_LENGTH));
+        ComboBox<Organization> organization = new ComboBox<>(getTranslation("identity.member.organization"));
+        organization.setId("member-organization");
+        organization.setItems(organizations);
+        organization.setItemLabelGenerator(Organization::getLabel);
+        organization.setClearButtonVisible(true);
+        RadioButtonGroup<String> language = new RadioButtonGroup<>(getTranslation("identity.profile.language"));
+        language.setItems("fr", "en");
+        language.setItemLabelGenerator(l -> "fr".equals(l) ? "Français" : "English");
+        language.setValue("fr");
+        CheckboxGroup<String> groups = new CheckboxGroup<>(getTranslation("identity.member.roles"));
+        groups.setId("member-groups");
+        groups.setItems(Roles.ALL);
+        groups.setItemLabelGenerator(g -> getTranslation("role." + g));
+
+        if (existing != null) {
+            userId.setValue(existing.userId());
+            userId.setReadOnly(true);
+            firstName.setValue(nullToEmpty(existing.firstName()));
+            lastName.setValue(nullToEmpty(existing.lastName()));
+            email.setValue(nullToEmpty(existing.email()));
+            if (existing.organizationId() != null) {
+                organization.setValue(byId.get(existing.organizationId()));
+            }
+            language.setValue(existing.language());
+            groups.setValue(new LinkedHashSet<>(existing.groups()));
+        } else {
+            groups.setValue(Set.of(Roles.PARTICIPANT));
+        }
+
+        Button save = new Button(getTranslation("common.save"), e -> {
+            MemberForm form = new MemberForm();
+            form.setUserId(userId.getValue());
+            form.setFirstName(firstName.getValue());
+            form.setLastName(lastName.getValue());
+            form.setEmail(email.getValue());
+            form.setPassword(password.getValue());
+            form.setOrganizationId(organization.getValue() == null ? null : organization.getValue().getId());
+            form.setLanguage(language.getValue());
+            form.setGroups(groups.getValue());
+            boolean saved = Notifier.attempt(() -> {
+                if (existing == null) {
+                    memberService.createMember(form);
+                } else {
+                    memberService.updateMember(existing.userId(), form);
+                }
+            });
+            if (saved) {
+                Notifier.success("common.saved");
+                dialog.close();
+                refresh();
+            }
+        });
+        save.setId("member-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("common.cancel"), e -> dialog.close());
+        FormLayout layout = new FormLayout(userId, email, firstName, lastName, password, organization, language, groups);
+        layout.setColspan(groups, 2);
+        dialog.add(layout);
+        dialog.getFooter().add(cancel, save);
+        dialog.setWidth("min(48rem, 95vw)");
+        dialog.open();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("identity.members.title");
+    }
+}

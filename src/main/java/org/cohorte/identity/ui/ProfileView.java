@@ -1,0 +1,84 @@
+package org.cohorte.identity.ui;
+
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import org.cohorte.base.ui.LanguagePreference;
+import org.cohorte.base.ui.Notifier;
+import org.cohorte.identity.domain.Organization;
+import org.cohorte.identity.service.CurrentUser;
+import org.cohorte.identity.service.MemberService;
+import org.cohorte.identity.service.MemberSummary;
+import org.cohorte.identity.service.OrganizationService;
+
+/** "Mon profil": the member's display name, organization and language. */
+@Route("profile")
+@PermitAll
+public class ProfileView extends VerticalLayout implements HasDynamicTitle {
+
+    public ProfileView(MemberService memberService, OrganizationService organizationService, CurrentUser currentUser) {
+        setMaxWidth("40rem");
+        MemberSummary me = memberService.getMember(currentUser.userId());
+        List<Organization> organizations = organizationService.list();
+
+        TextField displayName = new TextField(getTranslation("identity.profile.displayName"));
+        displayName.setId("profile-display-name");
+        displayName.setRequiredIndicatorVisible(true);
+        displayName.setMaxLength(200);
+        displayName.setValue(me.displayName() == null ? "" : me.displayName());
+
+        ComboBox<Organization> organization = new ComboBox<>(getTranslation("identity.profile.organization"));
+        organization.setId("profile-organization");
+        organization.setItems(organizations);
+        organization.setItemLabelGenerator(Organization::getLabel);
+        organization.setClearButtonVisible(true);
+        organizations.stream().filter(o -> o.getId().equals(me.organizationId())).findFirst()
+                .ifPresent(organization::setValue);
+
+        RadioButtonGroup<String> language = new RadioButtonGroup<>(getTranslation("identity.profile.language"));
+        language.setId("profile-language");
+        language.setItems("fr", "en");
+        language.setItemLabelGenerator(l -> "fr".equals(l) ? "Français" : "English");
+        language.setValue(me.language());
+
+        TextField userId = new TextField(getTranslation("identity.profile.userId"));
+        userId.setValue(me.userId());
+        userId.setReadOnly(true);
+        TextField groups = new TextField(getTranslation("identity.profile.roles"));
+        groups.setValue(String.join(", ", me.groups().stream().map(g -> getTranslation("role." + g)).toList()));
+        groups.setReadOnly(true);
+
+        Button save = new Button(getTranslation("common.save"), e -> {
+            String chosen = language.getValue();
+            boolean changedLanguage = !chosen.equals(getLocale().getLanguage());
+            if (Notifier.attempt(() -> memberService.updateMyProfile(displayName.getValue(),
+                    organization.getValue() == null ? null : organization.getValue().getId(), chosen))) {
+                Notifier.success("identity.profile.saved");
+                if (changedLanguage) {
+                    LanguagePreference.switchTo(me.userId(), chosen);
+                }
+            }
+        });
+        save.setId("profile-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        FormLayout form = new FormLayout(displayName, organization, language, userId, groups);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        add(form, save);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("identity.profile.title");
+    }
+}

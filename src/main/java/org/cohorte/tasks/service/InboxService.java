@@ -1,0 +1,313 @@
+package org.cohorte.tasks.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.cohorte.base.error.ConflictException;
+import org.cohorte.base.error.ForbiddenException;
+import org.cohorte.base.error.NotFoundException;
+import org.cohorte.base.time.EngineClock;
+import org.cohorte.identity.service.CurrentUser;
+import org.cohorte.identity.service.EngineAuthentication;
+import org.cohorte.identity.service.MemberService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * "Mes tâches": the tasks assigned to the signed-in user and those their groups may claim, over Camunda's
+ * TaskService. Two locks on every call: this service checks that the task is the user's or their groups',
+ * and the engine, running as the user, applies Camunda authorization too.
+ */
+@Service
+public class InboxService {
+
+    private final TaskService taskService;
+    private final RepositoryService repositoryService;
+    private final RuntimeService runtimeService;
+    private final CurrentUser currentUser;
+    private final EngineAuthentication engineAuthentication;
+    private final MemberService memberService;
+    private final Map<String, ProcessDefinition> definitions = new ConcurrentHashMap<>();
+
+    public InboxService(TaskService taskService, RepositoryService repositoryService,
+                        RuntimeService runtimeService, CurrentUser currentUser,
+                        EngineAuthentication engineAuthentication, MemberService memberService) {
+        this.taskService = taskService;
+        this.repositoryService = repositoryService;
+        this.runtimeService = runtimeService;
+        this.currentUser = currentUser;
+        this.engineAuthentication = engineAuthentication;
+        this.memberService = memberService;
+    }
+
+    /** One page of the inbox, for lazy loading: never more rows than asked for are read. */
+    @Transactional(readOnly = true)
+    public List<InboxTask> page(InboxFilter filter, InboxSort sort, boolean ascending, int offset, int limit) {
+        CurrentUser.Identity me = currentUser.require();
+        List<Task> tasks = engineAuthentication.asCurrentUser(() -> {
+            TaskQuery query = query(me, filter).initializeFormKeys();
+            order(query, sort, ascending);
+            return query.listPage(offset, limit);
+        });
+        Map<String, String> names = memberService.displayNames(
+                tasks.stream().map(Task::getAssignee).filter(Objects::nonNull).distinct().toList());
+        Instant now = EngineClock.now();
+        return tasks.stream().map(task -> {
+            ProcessDefinition definition = definition(task.getProcessDefinitionId());
+            return new InboxTask(task.getId(), task.getName(), processName(definition), definition == null ? null : definition.getKey(),
+                    task.getTaskDefinitionKey(), toInstant(task.getCreateTime()), toInstant(task.getDueDate()),
+                    task.getAssignee(), task.getAssignee() == null ? null : names.get(task.getAssignee()),
+                    task.getFormKey(), isOverdue(task, now));
+        }).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long count(InboxFilter filter) {
+        CurrentUser.Identity me = currentUser.require();
+        return engineAuthentication.asCurrentUser(() -> query(me, filter).count());
+    }
+
+    /** A task the user may work on, with its variables; anything else is "not found". */
+    @Transactional(readOnly = true)
+    public TaskDetails get(String taskId) {
+        CurrentUser.Identity me = currentUser.require();
+        return engineAuthentication.asCurrentUser(() -> {
+            Task task = accessibleTask(taskId, me);
+            Map<String, Object> variables = new LinkedHashMap<>();
+            VariableMap typed = taskService.getVariablesTyped(taskId, false);
+            typed.keySet().stream().sorted().forEach(name -> {
+                TypedValue value = typed.getValueTyped(name);
+                Object plain = value.getValue();
+                // Only simple values are shown; serialized objects stay in the engine.
+                if (plain == null || plain instanceof String || plain instanceof Number || plain instanceof Boolean || plain instanceof Date) {
+                    variables.put(name, plain instanceof Date date ? date.toInstant() : plain);
+                }
+            });
+            ProcessDefinition definition = definition(task.getProcessDefinitionId());
+            String businessKey = task.getProcessInstanceId() == null ? null
+                    : engineAuthentication.asSystem(() -> processBusinessKey(task.getProcessInstanceId()));
+            return new TaskDetails(task.getId(), task.getName(), task.getDescription(), processName(definition),
+                    definition == null ? null : definition.getKey(), task.getTaskDefinitionKey(),
+                    task.getProcessInstanceId(), businessKey, toInstant(task.getCreateTime()),
+                    toInstant(task.getDueDate()), task.getAssignee(),
+                    task.getAssignee() == null ? null : memberService.displayName(task.getAssignee()),
+                    task.getFormKey(), isOverdue(task, EngineClock.now()), me.userId().equals(task.getAssignee()),
+                    me.userId().equals(task.getAssignee()) && isCandidate(taskId, me), variables);
+        });
+    }
+
+    /** Takes a task offered to the user's groups. If someone was quicker, says who. */
+    @Transactional
+    public void claim(String taskId) {
+        CurrentUser.Identity me = currentUser.require();
+        engineAuthentication.asCurrentUser(() -> {
+            Task task = accessibleTask(taskId, me);
+            if (me.userId().equals(task.getAssignee())) {
+                return;
+            }
+            claimFor(task, me);
+        });
+    }
+
+    /** Gives a task back to its groups. Only its assignee may. */
+    @Transactional
+    public void unclaim(String taskId) {
+        CurrentUser.Identity me = currentUser.require();
+        engineAuthentication.asCurrentUser(() -> {
+            Task task = accessibleTask(taskId, me);
+            if (!me.userId().equals(task.getAssignee())) {
+                throw new ForbiddenException("tasks.error.notAssignee");
+            }
+            if (!isCandidate(taskId, me)) {
+                // Nobody else could pick it up again: a personal task stays with its owner.
+                throw new ForbiddenException("tasks.error.personalTask");
+            }
+            engine(() -> taskService.claim(taskId, null));
+        });
+    }
+
+    /**
+     * Completes a task the user holds (or may claim: it is claimed on the way). When two people complete
+     * the same task at once, one wins and the other gets a {@link ConflictException}; as it is thrown
+     * inside the caller's transaction, whatever the caller wrote with it is rolled back too.
+     */
+    @Transactional
+    public void complete(String taskId, Map<String, Object> variables) {
+        CurrentUser.Identity me = currentUser.require();
+        engineAuthentication.asCurrentUser(() -> {
+            Task task = accessibleTask(taskId, me);
+            if (task.getAssignee() == null) {
+                claimFor(task, me);
+            } else if (!me.userId().equals(task.getAssignee())) {
+                throw new ConflictException("tasks.error.alreadyClaimed", memberService.displayName(task.getAssignee()));
+            }
+            engine(() -> taskService.complete(taskId, variables == null ? Map.of() : variables));
+        });
+    }
+
+    /**
+     * Checks, for a feature service, that the signed-in user holds or may take this task, and returns it.
+     * Features call this before writing the domain data that goes with completing a task.
+     */
+    @Transactional(readOnly = true)
+    public TaskDetails requireWorkable(String taskId, String expectedTaskDefinitionKey) {
+        TaskDetails details = get(taskId);
+        if (expectedTaskDefinitionKey != null && !expectedTaskDefinitionKey.equals(details.taskDefinitionKey())) {
+            throw new NotFoundException("tasks.error.notFound");
+        }
+        if (details.assignee() != null && !details.assignedToMe()) {
+            throw new ConflictException("tasks.error.alreadyClaimed", details.assigneeName());
+        }
+        return details;
+    }
+
+    private void claimFor(Task task, CurrentUser.Identity me) {
+        try {
+            taskService.claim(task.getId(), me.userId());
+        } catch (TaskAlreadyClaimedException e) {
+            throw new ConflictException("tasks.error.alreadyClaimed", memberService.displayName(e.getTaskAssignee()));
+        } catch (OptimisticLockingException e) {
+            throw new ConflictException("tasks.error.changedMeanwhile");
+        } catch (AuthorizationException e) {
+            throw new ForbiddenException();
+        }
+    }
+
+    private void engine(Runnable call) {
+        try {
+            call.run();
+        } catch (OptimisticLockingException e) {
+            throw new ConflictException("tasks.error.changedMeanwhile");
+        } catch (AuthorizationException e) {
+            throw new ForbiddenException();
+        } catch (org.camunda.bpm.engine.exception.NullValueException | org.camunda.bpm.engine.exception.NotFoundException e) {
+            throw new ConflictException("tasks.error.alreadyCompleted");
+        } catch (ProcessEngineException e) {
+            if (e.getMessage() != null && e.getMessage().contains("Cannot find task")) {
+                throw new ConflictException("tasks.error.alreadyCompleted");
+            }
+            throw e;
+        }
+    }
+
+    /** The task, if it is assigned to the user or offered to them or their groups; "not found" otherwise. */
+    private Task accessibleTask(String taskId, CurrentUser.Identity me) {
+        if (taskId == null || taskId.isBlank()) {
+            throw new NotFoundException("tasks.error.notFound");
+        }
+        Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        if (task == null) {
+            throw new NotFoundException("tasks.error.notFound");
+        }
+        if (me.userId().equals(task.getAssignee())) {
+            return task;
+        }
+        if (task.getAssignee() == null && isCandidate(taskId, me)) {
+            return task;
+        }
+        if (task.getAssignee() != null && isCandidate(taskId, me)) {
+            // A colleague of the same group took it: the user may see that, not work on it.
+            return task;
+        }
+        throw new NotFoundException("tasks.error.notFound");
+    }
+
+    private boolean isCandidate(String taskId, CurrentUser.Identity me) {
+        List<IdentityLink> links = taskService.getIdentityLinksForTask(taskId);
+        return links.stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .anyMatch(link -> me.userId().equals(link.getUserId())
+                        || (link.getGroupId() != null && me.groups().contains(link.getGroupId())));
+    }
+
+    private TaskQuery query(CurrentUser.Identity me, InboxFilter filter) {
+        TaskQuery query = taskService.createTaskQuery().active();
+        switch (filter) {
+            case MINE -> query.taskAssignee(me.userId());
+            case MY_GROUPS -> claimable(query.or(), me).endOr();
+            default -> claimable(query.or().taskAssignee(me.userId()), me).endOr();
+        }
+        Instant now = EngineClock.now();
+        if (filter == InboxFilter.OVERDUE) {
+            query.dueBefore(Date.from(now));
+        } else if (filter == InboxFilter.DUE_TODAY) {
+            LocalDate today = EngineClock.today();
+            query.dueAfter(Date.from(today.atStartOfDay(EngineClock.ZONE).toInstant().minusMillis(1)))
+                    .dueBefore(Date.from(today.plusDays(1).atStartOfDay(EngineClock.ZONE).toInstant()));
+        }
+        return query;
+    }
+
+    /** Unassigned tasks offered to the user by name or through one of their groups. */
+    private static TaskQuery claimable(TaskQuery orQuery, CurrentUser.Identity me) {
+        orQuery.taskCandidateUser(me.userId());
+        if (!me.groups().isEmpty()) {
+            orQuery.taskCandidateGroupIn(me.groups());
+        }
+        return orQuery;
+    }
+
+    private static void order(TaskQuery query, InboxSort sort, boolean ascending) {
+        switch (sort == null ? InboxSort.CREATED : sort) {
+            case DUE -> query.orderByDueDate();
+            case NAME -> query.orderByTaskName();
+            default -> query.orderByTaskCreateTime();
+        }
+        if (ascending) {
+            query.asc();
+        } else {
+            query.desc();
+        }
+        // A stable tie-break so that pages never repeat or skip rows.
+        query.orderByTaskId().asc();
+    }
+
+    private ProcessDefinition definition(String definitionId) {
+        if (definitionId == null) {
+            return null;
+        }
+        return definitions.computeIfAbsent(definitionId,
+                id -> engineAuthentication.asSystem(() -> repositoryService.getProcessDefinition(id)));
+    }
+
+    private String processBusinessKey(String processInstanceId) {
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult();
+        return instance == null ? null : instance.getBusinessKey();
+    }
+
+    private static String processName(ProcessDefinition definition) {
+        if (definition == null) {
+            return null;
+        }
+        return definition.getName() == null ? definition.getKey() : definition.getName();
+    }
+
+    private static boolean isOverdue(Task task, Instant now) {
+        return task.getDueDate() != null && task.getDueDate().toInstant().isBefore(now);
+    }
+
+    private static Instant toInstant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

@@ -1,0 +1,180 @@
+package org.cohorte.tasks.ui;
+
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import org.cohorte.base.ui.Formats;
+import org.cohorte.base.ui.Notifier;
+import org.cohorte.tasks.service.InboxFilter;
+import org.cohorte.tasks.service.InboxService;
+import org.cohorte.tasks.service.InboxSort;
+import org.cohorte.tasks.service.InboxTask;
+
+/**
+ * "Mes tâches": every signed-in user lands here. Rows are fetched a page at a time from the engine, so the
+ * view stays quick however many tasks are open.
+ */
+@Route("")
+@RouteAlias("tasks")
+@PermitAll
+public class InboxView extends VerticalLayout implements HasDynamicTitle {
+
+    static final String SORT_CREATED = "created";
+    static final String SORT_DUE = "due";
+    static final String SORT_NAME = "name";
+
+    private final InboxService inboxService;
+    private final TaskLabels labels;
+    private final Grid<InboxTask> grid = new Grid<>();
+    private final Span count = new Span();
+    private final Tabs filters = new Tabs();
+    private final List<InboxFilter> filterOrder = List.of(InboxFilter.ALL, InboxFilter.MINE, InboxFilter.MY_GROUPS,
+            InboxFilter.OVERDUE, InboxFilter.DUE_TODAY);
+    private InboxFilter filter = InboxFilter.ALL;
+    private Grid.Column<InboxTask> processColumn;
+    private Grid.Column<InboxTask> createdColumn;
+    private Grid.Column<InboxTask> assigneeColumn;
+
+    public InboxView(InboxService inboxService, TaskLabels labels) {
+        this.inboxService = inboxService;
+        this.labels = labels;
+        addClassName("inbox-view");
+        setSizeFull();
+        setPadding(true);
+
+        for (InboxFilter f : filterOrder) {
+            Tab tab = new Tab(getTranslation("tasks.filter." + f.name()));
+            tab.setId("filter-" + f.name().toLowerCase());
+            filters.add(tab);
+        }
+        filters.addSelectedChangeListener(e -> {
+            filter = filterOrder.get(filters.getSelectedIndex());
+            refresh();
+        });
+        filters.setWidthFull();
+
+        count.addClassName("inbox-count");
+        HorizontalLayout header = new HorizontalLayout(filters, count);
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.setFlexGrow(1, filters);
+
+        configureGrid();
+        add(header, grid);
+        setFlexGrow(1, grid);
+        refresh();
+    }
+
+    private void configureGrid() {
+        grid.setId("inbox-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setSizeFull();
+        grid.addColumn(t -> labels.task(this, t.processDefinitionKey(), t.taskDefinitionKey(), t.name()))
+                .setHeader(getTranslation("tasks.column.name")).setKey(SORT_NAME).setSortable(true).setFlexGrow(3);
+        processColumn = grid.addColumn(t -> labels.process(this, t.processDefinitionKey(), t.processName()))
+                .setHeader(getTranslation("tasks.column.process")).setFlexGrow(2);
+        createdColumn = grid.addColumn(t -> Formats.dateTime(t.created(), getLocale()))
+                .setHeader(getTranslation("tasks.column.created")).setKey(SORT_CREATED).setSortable(true).setFlexGrow(1);
+        grid.addColumn(new ComponentRenderer<>(this::dueBadge))
+                .setHeader(getTranslation("tasks.column.due")).setKey(SORT_DUE).setSortable(true).setFlexGrow(1);
+        assigneeColumn = grid.addColumn(t -> t.isAssigned() ? t.assigneeName() : getTranslation("tasks.unassigned"))
+                .setHeader(getTranslation("tasks.column.assignee")).setFlexGrow(1);
+        grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader(getTranslation("tasks.column.actions"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.sort(List.of(new GridSortOrder<>(createdColumn, SortDirection.DESCENDING)));
+        grid.addItemClickListener(e -> open(e.getItem()));
+        grid.setEmptyStateText(getTranslation("tasks.empty"));
+    }
+
+    private Span dueBadge(InboxTask task) {
+        Span due = new Span(Formats.dateTime(task.due(), getLocale()));
+        if (task.overdue()) {
+            due.getElement().getThemeList().add("badge error");
+            due.getElement().setAttribute("title", getTranslation("tasks.overdue"));
+            due.addClassName("overdue");
+        }
+        return due;
+    }
+
+    private HorizontalLayout actions(InboxTask task) {
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setSpacing(false);
+        if (!task.isAssigned()) {
+            Button claim = new Button(getTranslation("tasks.action.claim"), e -> {
+                if (Notifier.attempt(() -> inboxService.claim(task.id()))) {
+                    Notifier.success("tasks.claimed");
+                    refresh();
+                }
+            });
+            claim.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            claim.addClassName("claim-button");
+            actions.add(claim);
+        }
+        Button open = new Button(getTranslation("tasks.action.open"), e -> open(task));
+        open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        open.addClassName("open-button");
+        actions.add(open);
+        return actions;
+    }
+
+    private void open(InboxTask task) {
+        getUI().ifPresent(ui -> ui.navigate(TaskView.class, task.id()));
+    }
+
+    void refresh() {
+        grid.setItems(query -> {
+            InboxSort sort = InboxSort.CREATED;
+            boolean ascending = false;
+            if (!query.getSortOrders().isEmpty()) {
+                var order = query.getSortOrders().get(0);
+                sort = switch (order.getSorted()) {
+                    case SORT_DUE -> InboxSort.DUE;
+                    case SORT_NAME -> InboxSort.NAME;
+                    default -> InboxSort.CREATED;
+                };
+                ascending = order.getDirection() == SortDirection.ASCENDING;
+            }
+            return inboxService.page(filter, sort, ascending, query.getOffset(), query.getLimit()).stream();
+        }, query -> {
+            long total = inboxService.count(filter);
+            count.setText(getTranslation("tasks.count", total));
+            return (int) Math.min(total, Integer.MAX_VALUE);
+        });
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        // On a phone-sized screen keep what matters: the task, when it is due, and the actions.
+        attachEvent.getUI().getPage().retrieveExtendedClientDetails(details -> compact(details.getWindowInnerWidth() < 700));
+        attachEvent.getUI().getPage().addBrowserWindowResizeListener(e -> compact(e.getWidth() < 700));
+    }
+
+    private void compact(boolean narrow) {
+        processColumn.setVisible(!narrow);
+        createdColumn.setVisible(!narrow);
+        assigneeColumn.setVisible(!narrow);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("tasks.title");
+    }
+}
