@@ -1,0 +1,80 @@
+package org.cohorte.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A small HTTP client for tests against the running server: cookies kept, redirects not followed. */
+public class Http {
+
+    private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+
+    private final String baseUrl;
+    private final HttpClient client;
+
+    public Http(String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+    }
+
+    public HttpResponse<String> get(String path, String user, String password) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", basic(user, password))
+                .GET().build());
+    }
+
+    public HttpResponse<String> postJson(String path, String json, String user, String password) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (user != null) {
+            builder.header("Authorization", basic(user, password));
+        }
+        return send(builder.build());
+    }
+
+    /** Signs in through the login form like a browser: fetch the page (session, CSRF token), post the form. */
+    public HttpResponse<String> login(String user, String password) {
+        HttpResponse<String> page = get("/login");
+        Matcher matcher = CSRF.matcher(page.body());
+        if (!matcher.find()) {
+            throw new IllegalStateException("No CSRF token on the login page");
+        }
+        String form = Map.of("username", user, "password", password, "_csrf", matcher.group(1)).entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
