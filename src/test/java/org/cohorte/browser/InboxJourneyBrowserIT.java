@@ -12,6 +12,8 @@ import org.cohorte.identity.service.Roles;
 import org.cohorte.onboarding.service.OnboardingService;
 import org.cohorte.testsupport.Browser;
 import org.cohorte.testsupport.IntegrationTest;
+import org.cohorte.testsupport.TestData;
+import org.cohorte.testsupport.TestProcesses;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +27,8 @@ class InboxJourneyBrowserIT extends IntegrationTest {
     TaskService taskService;
     @Autowired
     MemberProfileRepository profiles;
+    @Autowired
+    TestProcesses processes;
 
     @BeforeAll
     static void chromium() {
@@ -65,6 +69,12 @@ class InboxJourneyBrowserIT extends IntegrationTest {
             browser.click("#complete-button");
             browser.waitForText("vaadin-notification-card", "Tâche terminée");
             browser.screenshot("04-completed");
+
+            // An admin-only screen: refused in French, whatever the address typed.
+            browser.open("/admin/members");
+            browser.waitFor("h2");
+            assertThat(browser.pageText()).containsAnyOf("Accès refusé", "Page introuvable").doesNotContain("Nouveau membre");
+            browser.screenshot("05-denied");
         }
 
         assertThat(profiles.findById(userId).orElseThrow().getDisplayName()).isEqualTo("Julie B.");
@@ -72,5 +82,20 @@ class InboxJourneyBrowserIT extends IntegrationTest {
                 .taskDefinitionKey(OnboardingService.TASK_COMPLETE_PROFILE).count()).isZero();
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(userId)
                 .taskDefinitionKey(OnboardingService.TASK_WELCOME_MEMBER).count()).isEqualTo(1);
+    }
+
+    @Test
+    void on_a_phone_sized_screen_the_inbox_keeps_the_task_its_due_date_and_its_actions() {
+        String member = data.user("phone", Roles.PARTICIPANT);
+        processes.personalTask(member, java.time.Instant.now().minus(java.time.Duration.ofHours(3)));
+        try (Browser browser = new Browser(baseUrl(), 390, 844)) {
+            browser.signIn(member, TestData.PASSWORD);
+            browser.waitForText("#inbox-grid", "Tâche personnelle");
+            browser.screenshot("06-inbox-phone");
+            String headers = browser.driver().findElement(org.openqa.selenium.By.id("inbox-grid")).getText();
+            assertThat(headers).contains("Tâche", "Échéance").doesNotContain("Démarche");
+            var open = browser.waitFor("#inbox-grid vaadin-button.open-button");
+            assertThat(open.getRect().getX() + open.getRect().getWidth()).isLessThanOrEqualTo(390);
+        }
     }
 }

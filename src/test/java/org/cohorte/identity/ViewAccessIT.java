@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -42,8 +43,11 @@ class ViewAccessIT extends ViewTest {
         signIn(member);
         UI.getCurrent().navigate(MembersView.class);
         assertThat(currentView()).isNotInstanceOf(MembersView.class);
+        // Karibu reports the navigation's outcome on the next lookup: access denied by the view's annotation.
+        assertThatThrownBy(() -> _find(Grid.class)).hasMessageContaining("AccessDeniedException");
         UI.getCurrent().navigate(OrganizationsView.class);
         assertThat(currentView()).isNotInstanceOf(OrganizationsView.class);
+        assertThatThrownBy(() -> _find(Grid.class)).hasMessageContaining("AccessDeniedException");
     }
 
     @Test

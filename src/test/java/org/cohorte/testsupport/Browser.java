@@ -57,8 +57,13 @@ public class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--lang=fr-CA", "--window-size=" + width + "," + height,
+                "--disable-dev-shm-usage", "--lang=fr-CA", "--window-size=" + Math.max(width, 500) + "," + height,
                 "--user-data-dir=" + profile);
+        if (width < 500) {
+            // Headless windows are at least 500 px wide: a phone is emulated, as the browser's device mode does.
+            options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+                    java.util.Map.of("width", width, "height", height, "pixelRatio", 2, "touch", true)));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);

@@ -6,7 +6,6 @@ import com.github.mvysny.fakeservlet.FakeHttpSession;
 import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import kotlin.jvm.functions.Function1;
 import org.cohorte.identity.service.Roles;
@@ -60,7 +59,7 @@ public abstract class ViewTest extends IntegrationTest {
                 return request;
             });
         }
-        MockVaadin.setup(UI::new, new MockSpringServlet(routes, applicationContext, UI::new));
+        MockVaadin.setup(UI::new, new CohorteMockServlet(routes, applicationContext));
     }
 
     @AfterEach

@@ -74,6 +74,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         count.addClassName("inbox-count");
         HorizontalLayout header = new HorizontalLayout(filters, count);
         header.setWidthFull();
+        header.addClassName("inbox-header");
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.setFlexGrow(1, filters);
 
