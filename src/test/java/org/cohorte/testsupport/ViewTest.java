@@ -35,6 +35,8 @@ public abstract class ViewTest extends IntegrationTest {
     static void discoverRoutes() {
         if (routes == null) {
             routes = new Routes().autoDiscoverViews("org.cohorte");
+            // Cohorte has its own access-denied view; Karibu's stand-in would compete with it for the same error.
+            routes.getErrorRoutes().removeIf(type -> type.getSimpleName().equals("MockRouteAccessDeniedError"));
             defaultRequestFactory = MockVaadin.getMockRequestFactory();
         }
     }
