@@ -37,8 +37,8 @@ class InboxBenchmark extends IntegrationTest {
     static final String GROUP = "benchinbox";
     static final String PROCESS = "bench_inbox_task";
     static final int PAGE = 50;
-    static final int WARMUP = 30;
-    static final int RUNS = 300;
+    static final int WARMUP = Integer.getInteger("bench.inbox.warmup", 30);
+    static final int RUNS = Integer.getInteger("bench.inbox.runs", 300);
 
     @Autowired
     InboxService inbox;
@@ -52,6 +52,13 @@ class InboxBenchmark extends IntegrationTest {
     TaskService taskService;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    private boolean isPostgres() {
+        return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()
+                .toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+    }
 
     @Test
     void inbox_first_page_with_a_hundred_thousand_open_tasks() {
@@ -67,7 +74,8 @@ class InboxBenchmark extends IntegrationTest {
                 SystemIdentity.runAs(USER, List.of(Roles.PARTICIPANT, GROUP),
                         () -> inbox.page(filter, InboxSort.CREATED, false, 0, PAGE));
                 long afterPage = System.nanoTime();
-                SystemIdentity.runAs(USER, List.of(Roles.PARTICIPANT, GROUP), () -> inbox.count(filter));
+                // What InboxView asks for besides the page: the header's count, capped at 1 000.
+                SystemIdentity.runAs(USER, List.of(Roles.PARTICIPANT, GROUP), () -> inbox.countUpTo(filter, 1001));
                 long end = System.nanoTime();
                 if (i >= 0) {
                     page[i] = afterPage - start;
@@ -75,10 +83,17 @@ class InboxBenchmark extends IntegrationTest {
                 }
             }
             String name = "inbox.firstPage." + filter.name().toLowerCase();
+            long[] exact = new long[Math.min(RUNS, 50)];
+            for (int i = 0; i < exact.length; i++) {
+                long start = System.nanoTime();
+                SystemIdentity.runAs(USER, List.of(Roles.PARTICIPANT, GROUP), () -> inbox.count(filter));
+                exact[i] = System.nanoTime() - start;
+            }
+            figure("inbox.exactCount." + filter.name().toLowerCase() + ".p50", percentile(exact, 50), "ms");
             figure(name + ".p50", percentile(page, 50), "ms");
             figure(name + ".p95", percentile(page, 95), "ms");
-            figure(name + "+count.p50", percentile(pageAndCount, 50), "ms");
-            figure(name + "+count.p95", percentile(pageAndCount, 95), "ms");
+            figure(name + "+cappedCount.p50", percentile(pageAndCount, 50), "ms");
+            figure(name + "+cappedCount.p95", percentile(pageAndCount, 95), "ms");
         }
     }
 
@@ -112,12 +127,16 @@ class InboxBenchmark extends IntegrationTest {
                     Map<String, Object> variables = new HashMap<>();
                     boolean personal = i % 10 < 7;
                     variables.put("assignee", personal ? USER : null);
-                    variables.put("group", personal ? null : GROUP);
+                    variables.put("group", personal ? List.of() : List.of(GROUP));
                     // Some overdue, most due later: the overdue filter has real work to do.
                     variables.put("due", new java.util.Date(System.currentTimeMillis() + (i % 20 - 2) * 86_400_000L));
                     runtimeService.startProcessInstanceByKey(PROCESS, "bench-" + i, variables);
                 }
             });
+        }
+        // Steady state: autovacuum would have analyzed the tables after such a load; do not time stale plans.
+        if (isPostgres()) {
+            jdbc.execute("analyze");
         }
         if (existing < OPEN_TASKS) {
             figure("inbox.setup.created", OPEN_TASKS - existing, "tasks",

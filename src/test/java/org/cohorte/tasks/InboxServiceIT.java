@@ -215,6 +215,35 @@ class InboxServiceIT extends IntegrationTest {
     }
 
     @Test
+    void every_filters_count_matches_the_rows_its_pages_return() {
+        Instant tenAm = LocalDate.of(2026, 6, 2).atTime(LocalTime.of(10, 0)).atZone(EngineClock.ZONE).toInstant();
+        ClockUtil.setCurrentTime(Date.from(tenAm));
+        String alice = data.user("alice", Roles.PARTICIPANT);
+        String bob = data.user("bob", Roles.PARTICIPANT);
+        String group = data.group(alice, bob);
+        processes.personalTask(alice, tenAm.minus(Duration.ofDays(2)));
+        processes.personalTask(alice, tenAm.plus(Duration.ofHours(3)));
+        processes.personalTask(alice, null);
+        processes.personalTask(bob, tenAm.minus(Duration.ofDays(1)));
+        processes.groupTask(group, tenAm.minus(Duration.ofHours(1)));
+        processes.groupTask(group, tenAm.plus(Duration.ofDays(4)));
+        Task claimedByBob = processes.groupTask(group, tenAm.plus(Duration.ofHours(1)));
+        data.as(bob, () -> inbox.claim(claimedByBob.getId()));
+        processes.groupTask(Roles.MANAGER, null);
+
+        Map<InboxFilter, Integer> expected = Map.of(InboxFilter.ALL, 5, InboxFilter.MINE, 3, InboxFilter.MY_GROUPS, 2,
+                InboxFilter.OVERDUE, 2, InboxFilter.DUE_TODAY, 2);
+        for (InboxFilter filter : InboxFilter.values()) {
+            List<String> rows = ids(alice, filter);
+            long count = data.as(alice, () -> inbox.count(filter));
+            assertThat(rows).as(filter.name()).hasSize(expected.get(filter));
+            assertThat(count).as(filter.name()).isEqualTo(rows.size());
+            assertThat(data.as(alice, () -> inbox.countUpTo(filter, 100))).as(filter.name()).isEqualTo(rows.size());
+            assertThat(data.as(alice, () -> inbox.countUpTo(filter, 1))).as(filter.name()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void task_details_show_simple_variables_and_hide_nothing_the_user_may_see() {
         String alice = data.user("alice", Roles.PARTICIPANT);
         Task task = processes.personalTask(alice, null);

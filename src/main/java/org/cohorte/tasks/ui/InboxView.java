@@ -40,6 +40,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     static final String SORT_CREATED = "created";
     static final String SORT_DUE = "due";
     static final String SORT_NAME = "name";
+    static final int COUNT_CAP = 1000;
 
     private final InboxService inboxService;
     private final TaskLabels labels;
@@ -141,6 +142,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void refresh() {
+        // No exact count up front: the grid asks for pages until one comes back short, so a first page costs
+        // the same with 50 tasks or 100 000. The header says how many, counting no further than COUNT_CAP.
         grid.setItems(query -> {
             InboxSort sort = InboxSort.CREATED;
             boolean ascending = false;
@@ -154,11 +157,9 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
                 ascending = order.getDirection() == SortDirection.ASCENDING;
             }
             return inboxService.page(filter, sort, ascending, query.getOffset(), query.getLimit()).stream();
-        }, query -> {
-            long total = inboxService.count(filter);
-            count.setText(getTranslation("tasks.count", total));
-            return (int) Math.min(total, Integer.MAX_VALUE);
         });
+        long total = inboxService.countUpTo(filter, COUNT_CAP + 1);
+        count.setText(total > COUNT_CAP ? getTranslation("tasks.countMore", COUNT_CAP) : getTranslation("tasks.count", total));
     }
 
     @Override
