@@ -29,6 +29,8 @@ import org.cohorte.base.ui.MenuContributor;
 import org.cohorte.base.ui.MenuEntry;
 import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.MemberService;
+import org.cohorte.notification.service.NotificationService;
+import org.cohorte.notification.ui.NotificationBell;
 
 /**
  * The frame around every signed-in screen: side navigation (only the entries the user's roles open),
@@ -46,7 +48,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     public MainLayout(List<MenuContributor> contributors, AccessAnnotationChecker accessChecker,
                       CurrentUser currentUser, MemberService memberService,
-                      AuthenticationContext authenticationContext) {
+                      AuthenticationContext authenticationContext, NotificationService notificationService) {
         this.currentUser = currentUser;
         this.memberService = memberService;
         this.authenticationContext = authenticationContext;
@@ -56,7 +58,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("shell.menu"));
         viewTitle.addClassName("view-title");
-        HorizontalLayout header = new HorizontalLayout(toggle, viewTitle, languageSwitch(), userMenu());
+        HorizontalLayout header = new HorizontalLayout(toggle, viewTitle, new NotificationBell(notificationService),
+                languageSwitch(), userMenu());
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.setFlexGrow(1, viewTitle);

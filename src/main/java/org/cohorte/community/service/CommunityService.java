@@ -1,9 +1,11 @@
 package org.cohorte.community.service;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.cohorte.base.error.CohorteException;
+import org.cohorte.base.error.ForbiddenException;
 import org.cohorte.base.error.NotFoundException;
 import org.cohorte.community.domain.Community;
 import org.cohorte.community.domain.CommunityMember;
@@ -51,6 +53,39 @@ public class CommunityService {
         if (!members.existsById(new CommunityMember.Key(communityId, userId))) {
             members.save(new CommunityMember(communityId, userId, role));
         }
+    }
+
+    /** Whether this user belongs to the community. */
+    @Transactional(readOnly = true)
+    public boolean isMember(UUID communityId, String userId) {
+        return members.existsById(new CommunityMember.Key(communityId, userId));
+    }
+
+    /**
+     * Refuses unless the signed-in user may read the community's content: its members, and everyone signed
+     * in when it is open to all. Nobody else, admins included: content is the members'.
+     */
+    @Transactional(readOnly = true)
+    public Community requireReader(UUID communityId) {
+        return readable(communityId).orElseThrow(() -> new NotFoundException("community.error.notFound"));
+    }
+
+    /** The community if the signed-in user may read it; empty otherwise (as if it did not exist). */
+    @Transactional(readOnly = true)
+    public Optional<Community> readable(UUID communityId) {
+        String userId = currentUser.userId();
+        return communities.findById(communityId)
+                .filter(community -> community.isOpenToAll() || isMember(communityId, userId));
+    }
+
+    /** Refuses unless the signed-in user is a member of the community (to contribute to it). */
+    @Transactional(readOnly = true)
+    public Community requireMember(UUID communityId) {
+        Community community = requireReader(communityId);
+        if (!isMember(communityId, currentUser.userId())) {
+            throw new ForbiddenException("community.error.membersOnly");
+        }
+        return community;
     }
 
     /** The communities the signed-in member belongs to. */
