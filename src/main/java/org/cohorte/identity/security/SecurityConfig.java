@@ -2,6 +2,7 @@ package org.cohorte.identity.security;
 
 import jakarta.servlet.DispatcherType;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.camunda.bpm.engine.IdentityService;
@@ -81,14 +82,18 @@ public class SecurityConfig {
 
     @Bean
     @Order(10)
-    SecurityFilterChain vaadinSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain vaadinSecurity(HttpSecurity http, RequestUtil requestUtil) throws Exception {
         // Error dispatches (a 401 from the REST chain, a 404) must render, not bounce to the login page.
         http.authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(path("/images/**"), path("/icons/**")).permitAll())
                 .headers(securityHeaders())
                 .addFilterAfter(engineAuthenticationFilter(), AuthorizationFilter.class);
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        // Vaadin exempts the login page's POST from CSRF protection; Cohorte keeps it (no forced sign-in into
+        // an attacker's account): only Vaadin's internal requests, which carry their own security key, skip it.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .enableCsrfConfiguration(false)).build();
     }
 
     /** Path patterns independent of which servlet (Jersey, Camunda's apps, Vaadin) serves the path. */
