@@ -1,0 +1,58 @@
+package org.cohorte.performance;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.cohorte.identity.domain.OrganizationType;
+import org.cohorte.identity.service.MemberService;
+import org.cohorte.identity.service.OrganizationService;
+import org.cohorte.identity.service.Roles;
+import org.cohorte.performance.domain.Direction;
+import org.cohorte.performance.domain.Frequency;
+import org.cohorte.performance.domain.Indicator;
+import org.cohorte.performance.domain.IndicatorDefinition;
+import org.cohorte.performance.service.IndicatorService;
+import org.cohorte.testsupport.TestData;
+import org.springframework.stereotype.Component;
+
+/** An organization with a manager, an owner and a validator, and indicators, made fresh for each test. */
+@Component
+public class PerformanceFixture {
+
+    private final TestData data;
+    private final OrganizationService organizationService;
+    private final MemberService memberService;
+    private final IndicatorService indicatorService;
+
+    public PerformanceFixture(TestData data, OrganizationService organizationService, MemberService memberService,
+                              IndicatorService indicatorService) {
+        this.data = data;
+        this.organizationService = organizationService;
+        this.memberService = memberService;
+        this.indicatorService = indicatorService;
+    }
+
+    public record Org(UUID id, String manager, String owner, String validator, UUID objectiveId) {
+    }
+
+    public Org organization(String prefix) {
+        String admin = data.user("padmin", Roles.ADMIN);
+        UUID orgId = data.as(admin, () -> organizationService.create("Organisation " + prefix + " " + UUID.randomUUID(),
+                prefix, OrganizationType.MINISTRY).getId());
+        String manager = data.user(prefix + "-gest", Roles.MANAGER, Roles.PARTICIPANT);
+        String owner = data.user(prefix + "-resp", Roles.PARTICIPANT);
+        String validator = data.user(prefix + "-valid", Roles.PARTICIPANT);
+        for (String user : new String[] {manager, owner, validator}) {
+            data.as(user, () -> memberService.updateMyProfile(user, orgId, "fr"));
+        }
+        UUID objectiveId = data.as(manager, () -> indicatorService.createObjective(orgId, "Mieux servir", null).getId());
+        return new Org(orgId, manager, owner, validator, objectiveId);
+    }
+
+    public Indicator indicator(Org org, String name, double baseline, LocalDate baselineDate, double target,
+                               LocalDate targetDate, Direction direction) {
+        return data.as(org.manager(), () -> indicatorService.defineIndicator(org.objectiveId(), new IndicatorDefinition(
+                name, "%", baseline, baselineDate, target, targetDate, direction, Frequency.QUARTERLY, org.owner(),
+                org.validator())));
+    }
+}
