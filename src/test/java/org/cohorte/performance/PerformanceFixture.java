@@ -39,9 +39,10 @@ public class PerformanceFixture {
         String admin = data.user("padmin", Roles.ADMIN);
         UUID orgId = data.as(admin, () -> organizationService.create("Organisation " + prefix + " " + UUID.randomUUID(),
                 prefix, OrganizationType.MINISTRY).getId());
-        String manager = data.user(prefix + "-gest", Roles.MANAGER, Roles.PARTICIPANT);
-        String owner = data.user(prefix + "-resp", Roles.PARTICIPANT);
-        String validator = data.user(prefix + "-valid", Roles.PARTICIPANT);
+        String id = prefix.toLowerCase(java.util.Locale.ROOT);
+        String manager = data.user(id + "-gest", Roles.MANAGER, Roles.PARTICIPANT);
+        String owner = data.user(id + "-resp", Roles.PARTICIPANT);
+        String validator = data.user(id + "-valid", Roles.PARTICIPANT);
         for (String user : new String[] {manager, owner, validator}) {
             data.as(user, () -> memberService.updateMyProfile(user, orgId, "fr"));
         }
