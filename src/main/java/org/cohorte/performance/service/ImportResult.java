@@ -4,7 +4,7 @@ import java.util.List;
 
 /** What an import did: nothing at all when there are errors. */
 public record ImportResult(List<ImportError> errors, int objectivesCreated, int indicatorsCreated,
-                           int measurementsImported) {
+                           int indicatorsUpdated, int measurementsImported) {
 
     public boolean accepted() {
         return errors.isEmpty();

@@ -175,6 +175,12 @@ public class IndicatorImportService {
         }
     }
 
+    /** An error as one line in the reader's language: sheet, row, column (header) and what is wrong. */
+    public String describe(ImportError error, Locale locale) {
+        return i18n.getTranslation("performance.import.errorLine", locale, error.sheet(), error.row(), error.column(),
+                error.header(), i18n.getTranslation(error.messageKey(), locale, error.args()));
+    }
+
     private String t(String key, Locale locale) {
         return i18n.getTranslation(key, locale);
     }
@@ -294,12 +300,8 @@ public class IndicatorImportService {
                 Frequency frequency = read.code(8, Frequency.class);
                 String owner = read.user(9);
                 String validator = read.user(10);
-                if (name != null) {
-                    if (existing.containsKey(key(name))) {
-                        read.error(1, "performance.import.error.indicatorExists", name);
-                    } else if (!namesInFile.add(key(name))) {
-                        read.error(1, "performance.import.error.duplicate", name);
-                    }
+                if (name != null && !namesInFile.add(key(name))) {
+                    read.error(1, "performance.import.error.duplicate", name);
                 }
                 if (read.ok()) {
                     IndicatorDefinition definition = new IndicatorDefinition(name, unit, baseline, baselineDate, target,
@@ -352,7 +354,7 @@ public class IndicatorImportService {
             }
         }
         if (!errors.isEmpty()) {
-            return new ImportResult(List.copyOf(errors), 0, 0, 0);
+            return new ImportResult(List.copyOf(errors), 0, 0, 0, 0);
         }
         if (newIndicators.isEmpty() && newValues.isEmpty()) {
             throw new CohorteException("performance.import.empty");
@@ -360,9 +362,18 @@ public class IndicatorImportService {
 
         // Everything is valid: write it all, in this one transaction.
         int objectivesCreated = 0;
+        int created = 0;
+        int updated = 0;
         Map<String, Objective> objectiveByTitle = new HashMap<>();
         objectives.findByOrganizationIdOrderByTitleAsc(organizationId).forEach(o -> objectiveByTitle.put(key(o.getTitle()), o));
         for (IndicatorLine line : newIndicators) {
+            Indicator known = existing.get(key(line.definition().name()));
+            if (known != null) {
+                // A row of the template for an indicator already defined: its definition is updated.
+                known.apply(line.definition());
+                updated++;
+                continue;
+            }
             Objective objective = objectiveByTitle.get(key(line.objective()));
             if (objective == null) {
                 objective = objectives.save(new Objective(organizationId, line.objective(), null));
@@ -371,6 +382,7 @@ public class IndicatorImportService {
             }
             Indicator indicator = indicators.save(new Indicator(objective.getId(), organizationId, line.definition()));
             existing.put(key(indicator.getName()), indicator);
+            created++;
         }
         String me = currentUser.userId();
         for (MeasurementLine line : newValues) {
@@ -381,7 +393,7 @@ public class IndicatorImportService {
             measurement.rate(rate(indicator, line.value(), line.period()), indicator.progressOf(line.value()));
             measurements.save(measurement);
         }
-        return new ImportResult(List.of(), objectivesCreated, newIndicators.size(), newValues.size());
+        return new ImportResult(List.of(), objectivesCreated, created, updated, newValues.size());
     }
 
     private IndicatorStatus rate(Indicator indicator, double value, Period period) {
