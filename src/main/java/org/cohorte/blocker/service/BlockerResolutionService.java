@@ -133,6 +133,12 @@ public class BlockerResolutionService {
         notificationService.notify(membersOf(Roles.ADVISORY), "blocker.notify.triageReminder", List.of(blocker.getTitle()), "tasks");
     }
 
+    /** The blocker a resolution task is about, for that task's form (the task's holder may read it). */
+    @Transactional(readOnly = true)
+    public Blocker blockerForTask(String taskId) {
+        return blockerOf(inboxService.get(taskId));
+    }
+
     private Blocker blockerOf(TaskDetails task) {
         if (!PROCESS_KEY.equals(task.processDefinitionKey()) || task.businessKey() == null) {
             throw new NotFoundException("blocker.error.notFound");

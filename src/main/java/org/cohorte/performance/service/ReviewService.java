@@ -283,6 +283,33 @@ public class ReviewService {
         return measurements.findByReviewId(review.getId());
     }
 
+    /** What a per-indicator task's form shows: the indicator, this period's measurement and the review. */
+    public record MeasurementTask(Indicator indicator, Measurement measurement, Review review) {
+    }
+
+    /** For the forms of the per-indicator tasks: the task's holder reads its indicator, whatever their role. */
+    @Transactional(readOnly = true)
+    public MeasurementTask measurementTask(String taskId) {
+        TaskDetails task = inboxService.get(taskId);
+        Measurement measurement = measurementOf(task);
+        Indicator indicator = indicators.findById(measurement.getIndicatorId())
+                .orElseThrow(() -> new NotFoundException("performance.error.notFound"));
+        return new MeasurementTask(indicator, measurement, reviewOf(task));
+    }
+
+    /** For the sign-off form: every indicator of the review with its measurement. */
+    @Transactional(readOnly = true)
+    public List<MeasurementTask> reviewTask(String taskId) {
+        TaskDetails task = inboxService.get(taskId);
+        Review review = reviewOf(task);
+        access.requireRead(review.getOrganizationId());
+        List<Measurement> all = measurements.findByReviewId(review.getId());
+        var byId = indicators.findAllById(all.stream().map(Measurement::getIndicatorId).toList()).stream()
+                .collect(java.util.stream.Collectors.toMap(Indicator::getId, i -> i));
+        return all.stream().map(m -> new MeasurementTask(byId.get(m.getIndicatorId()), m, review))
+                .sorted(Comparator.comparing(t -> t.indicator().getName())).toList();
+    }
+
     /** The measurement a review task is about, for that task's form. */
     @Transactional(readOnly = true)
     public Measurement measurementForTask(String taskId) {
