@@ -24,8 +24,14 @@ public class PerformanceFixture {
     private final MemberService memberService;
     private final IndicatorService indicatorService;
 
+    private final org.cohorte.performance.service.ReviewService reviewService;
+    private final org.camunda.bpm.engine.TaskService taskService;
+
     public PerformanceFixture(TestData data, OrganizationService organizationService, MemberService memberService,
-                              IndicatorService indicatorService) {
+                              IndicatorService indicatorService, org.cohorte.performance.service.ReviewService reviewService,
+                              org.camunda.bpm.engine.TaskService taskService) {
+        this.reviewService = reviewService;
+        this.taskService = taskService;
         this.data = data;
         this.organizationService = organizationService;
         this.memberService = memberService;
@@ -48,6 +54,20 @@ public class PerformanceFixture {
         }
         UUID objectiveId = data.as(manager, () -> indicatorService.createObjective(orgId, "Mieux servir", null).getId());
         return new Org(orgId, manager, owner, validator, objectiveId);
+    }
+
+    /** An organization with one indicator whose first-quarter 2027 value was entered and accepted. */
+    public Org reviewed(String prefix, double value) {
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2027-04-02T14:00:00Z")));
+        Org org = organization(prefix);
+        indicator(org, "Courriels traités", 0, LocalDate.of(2027, 1, 1), 1000, LocalDate.of(2027, 12, 31), Direction.HIGHER);
+        var review = data.as(org.manager(), () -> reviewService.startReview(org.id(), "2027-Q1"));
+        String instance = review.getProcessInstanceId();
+        String enter = taskService.createTaskQuery().processInstanceId(instance).taskAssignee(org.owner()).singleResult().getId();
+        data.as(org.owner(), () -> reviewService.submitMeasurement(enter, value, "Mesure du trimestre", null));
+        String validate = taskService.createTaskQuery().processInstanceId(instance).taskAssignee(org.validator()).singleResult().getId();
+        data.as(org.validator(), () -> reviewService.validateMeasurement(validate, true, null));
+        return org;
     }
 
     public Indicator indicator(Org org, String name, double baseline, LocalDate baselineDate, double target,

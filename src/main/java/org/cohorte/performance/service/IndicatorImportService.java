@@ -177,8 +177,10 @@ public class IndicatorImportService {
 
     /** An error as one line in the reader's language: sheet, row, column (header) and what is wrong. */
     public String describe(ImportError error, Locale locale) {
+        String header = error.header().startsWith("@")
+                ? i18n.getTranslation("performance.import.column." + error.header().substring(1), locale) : error.header();
         return i18n.getTranslation("performance.import.errorLine", locale, error.sheet(), error.row(), error.column(),
-                error.header(), i18n.getTranslation(error.messageKey(), locale, error.args()));
+                header, i18n.getTranslation(error.messageKey(), locale, error.args()));
     }
 
     private String t(String key, Locale locale) {
@@ -472,7 +474,8 @@ public class IndicatorImportService {
             ok = false;
             Row headerRow = sheet.getRow(0);
             Cell headerCell = headerRow == null ? null : headerRow.getCell(column);
-            String header = headerCell == null ? columns[column] : headerCell.toString();
+            // Without a header cell, the column's own name, translated for each reader by describe().
+            String header = headerCell == null || headerCell.toString().isBlank() ? "@" + columns[column] : headerCell.toString();
             errors.add(new ImportError(sheet.getSheetName(), row.getRowNum() + 1, CellReference.convertNumToColString(column),
                     header, key, args));
         }

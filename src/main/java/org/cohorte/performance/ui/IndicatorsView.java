@@ -172,7 +172,7 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /** Imports an uploaded file; shows every error by sheet, row and column, or what was imported. */
-    void imported(byte[] bytes) {
+    public void imported(byte[] bytes) {
         importErrors.removeAll();
         UUID id = organizationId();
         if (id == null) {

@@ -124,7 +124,7 @@ public class SteeringRoomView extends VerticalLayout implements HasDynamicTitle 
         return organizations.getSelectedItems().stream().map(Organization::getId).toList();
     }
 
-    void refresh() {
+    public void refresh() {
         content.removeAll();
         Period chosen = Period.parse(period.getValue());
         if (chosen == null) {
@@ -259,7 +259,7 @@ public class SteeringRoomView extends VerticalLayout implements HasDynamicTitle 
     }
 
     /** Follows the background export; shows the download link when it is done. */
-    void refreshExport() {
+    public void refreshExport() {
         if (exportJob == null) {
             return;
         }
