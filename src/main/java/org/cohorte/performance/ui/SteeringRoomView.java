@@ -24,6 +24,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -50,7 +52,7 @@ import org.cohorte.performance.service.SteeringRoomService.Overview;
  */
 @Route("steering-room")
 @RolesAllowed({Roles.FORUM, Roles.MANAGER, Roles.ADVISORY, Roles.ADMIN})
-public class SteeringRoomView extends VerticalLayout implements HasDynamicTitle {
+public class SteeringRoomView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private final SteeringRoomService steeringRoom;
     private final IndicatorService indicatorService;
@@ -113,6 +115,24 @@ public class SteeringRoomView extends VerticalLayout implements HasDynamicTitle 
         content.setWidthFull();
         add(toolbar, content);
         refresh();
+    }
+
+    /** A shareable view: {@code ?period=2026-Q3&org=<id>&org=<id>}. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        String wanted = parameters.getOrDefault("period", List.of()).stream().findFirst().orElse(null);
+        if (wanted != null && Period.parse(wanted) != null) {
+            if (!period.getListDataView().contains(Period.parse(wanted).label())) {
+                period.getListDataView().addItem(Period.parse(wanted).label());
+            }
+            period.setValue(Period.parse(wanted).label());
+        }
+        List<String> orgs = parameters.getOrDefault("org", List.of());
+        if (!orgs.isEmpty()) {
+            organizations.setValue(organizations.getListDataView().getItems()
+                    .filter(o -> orgs.contains(o.getId().toString())).collect(java.util.stream.Collectors.toSet()));
+        }
     }
 
     @Override

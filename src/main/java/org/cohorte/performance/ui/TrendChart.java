@@ -18,8 +18,9 @@ final class TrendChart {
     private TrendChart() {
     }
 
+    /** Wrapped in a div: the browser then parses the SVG as SVG (a root svg element made by Flow would not be). */
     static Html of(Indicator indicator, List<Point> points, int width, int height, String ariaLabel) {
-        return new Html(svg(indicator, points, width, height, ariaLabel));
+        return new Html("<div class=\"perf-trend-box\">" + svg(indicator, points, width, height, ariaLabel) + "</div>");
     }
 
     static String svg(Indicator indicator, List<Point> points, int width, int height, String ariaLabel) {
