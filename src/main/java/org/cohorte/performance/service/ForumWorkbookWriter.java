@@ -342,9 +342,9 @@ public class ForumWorkbookWriter {
     }
 
     private void writeBlockers(SXSSFSheet sheet) {
-        String[] headers = {l("organization"), l("blocker.source"), l("blocker.title"), l("status"),
-                l("blocker.declared"), l("blocker.age"), l("blocker.sla"), l("blocker.overdue"), l("blocker.assignee"),
-                l("blocker.escalated")};
+        String[] headers = {l("organization"), l("blockerSource"), l("blockerTitle"), l("status"),
+                l("blockerDeclared"), l("blockerAge"), l("blockerSla"), l("blockerOverdue"), l("blockerAssignee"),
+                l("blockerEscalated")};
         headerRow(sheet.createRow(0), headers);
         int r = 1;
         for (ForumWorkbookData.BlockerRow b : data.blockers()) {

@@ -223,13 +223,13 @@ public class SteeringRoomView extends VerticalLayout implements HasDynamicTitle,
         section.add(new H3(getTranslation("performance.steering.blockers", lines.size())));
         Grid<BlockerLine> grid = new Grid<>();
         grid.setId("steering-blockers");
-        grid.addColumn(l -> l.blocker().getTitle()).setHeader(getTranslation("performance.workbook.blocker.title")).setFlexGrow(3);
+        grid.addColumn(l -> l.blocker().getTitle()).setHeader(getTranslation("performance.workbook.blockerTitle")).setFlexGrow(3);
         grid.addColumn(BlockerLine::organization).setHeader(getTranslation("performance.workbook.organization"));
         grid.addColumn(l -> getTranslation("blocker.status." + l.blocker().getStatus().name()))
                 .setHeader(getTranslation("performance.workbook.status"));
-        grid.addColumn(BlockerLine::ageDays).setHeader(getTranslation("performance.workbook.blocker.age"));
+        grid.addColumn(BlockerLine::ageDays).setHeader(getTranslation("performance.workbook.blockerAge"));
         grid.addColumn(l -> Formats.date(l.slaDueAt(), UI.getCurrent().getLocale()))
-                .setHeader(getTranslation("performance.workbook.blocker.sla"));
+                .setHeader(getTranslation("performance.workbook.blockerSla"));
         grid.setClassNameGenerator(l -> l.overdue() ? "perf-overdue" : null);
         grid.setItems(lines);
         grid.setAllRowsVisible(true);
