@@ -230,7 +230,7 @@ public class SteeringRoomView extends VerticalLayout implements HasDynamicTitle,
         grid.addColumn(BlockerLine::ageDays).setHeader(getTranslation("performance.workbook.blockerAge"));
         grid.addColumn(l -> Formats.date(l.slaDueAt(), UI.getCurrent().getLocale()))
                 .setHeader(getTranslation("performance.workbook.blockerSla"));
-        grid.setClassNameGenerator(l -> l.overdue() ? "perf-overdue" : null);
+        grid.setPartNameGenerator(l -> l.overdue() ? "perf-overdue" : null);
         grid.setItems(lines);
         grid.setAllRowsVisible(true);
         section.add(grid);
