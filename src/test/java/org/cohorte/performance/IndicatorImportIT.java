@@ -146,6 +146,18 @@ class IndicatorImportIT extends IntegrationTest {
                 "Indicateurs, row 4, column H (Sens (HIGHER ou LOWER)): “UP” is not allowed; possible values: HIGHER, LOWER.");
     }
 
+    @Test
+    void a_value_that_belongs_to_a_review_cannot_be_overwritten_by_an_import() throws IOException {
+        var org = fixture.reviewed("verrou", 260);
+        XSSFWorkbook workbook = template(org);
+        row(workbook.getSheet("Mesures"), 1, "Courriels traités", "2027-Q1", 999, null, null);
+        byte[] file = bytes(workbook);
+        ImportResult result = data.as(org.manager(), () -> importService.importWorkbook(org.id(), new ByteArrayInputStream(file)));
+        assertThat(result.errors()).extracting(ImportError::messageKey).containsExactly("performance.import.error.locked");
+        Indicator indicator = data.as(org.manager(), () -> indicatorService.indicators(org.id())).get(0);
+        assertThat(data.as(org.manager(), () -> indicatorService.history(indicator.getId())).get(0).getValue()).isEqualTo(260);
+    }
+
     @ParameterizedTest(name = "{0} is refused: {1}")
     @CsvSource({
             "zip-bomb.xlsx, performance.import.zipBomb",

@@ -44,7 +44,6 @@ import org.cohorte.performance.domain.IndicatorRepository;
 import org.cohorte.performance.domain.IndicatorStatus;
 import org.cohorte.performance.domain.Measurement;
 import org.cohorte.performance.domain.MeasurementRepository;
-import org.cohorte.performance.domain.MeasurementState;
 import org.cohorte.performance.domain.Objective;
 import org.cohorte.performance.domain.ObjectiveRepository;
 import org.cohorte.performance.domain.Period;
@@ -346,7 +345,8 @@ public class IndicatorImportService {
                     Indicator known = existing.get(key(indicator));
                     if (known != null) {
                         measurements.findByIndicatorIdAndPeriod(known.getId(), period.label())
-                                .filter(m -> m.getReviewId() != null && m.getState() == MeasurementState.ACCEPTED)
+                                // A value in a review is changed through the review's tasks, never behind them.
+                                .filter(m -> m.getReviewId() != null)
                                 .ifPresent(m -> read.error(1, "performance.import.error.locked", period.label()));
                     }
                 }
