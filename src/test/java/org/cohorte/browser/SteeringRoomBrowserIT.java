@@ -105,6 +105,15 @@ class SteeringRoomBrowserIT extends IntegrationTest {
             phone.waitFor("svg.perf-trend");
             phone.screenshot("steering-room-phone");
         }
+        try (Browser manager = new Browser(baseUrl(), 1400, 1000)) {
+            manager.signIn(health.manager(), TestData.PASSWORD);
+            manager.waitUntilUrlContains("/");
+            manager.open("/performance/indicators");
+            manager.waitFor("#indicators-grid");
+            manager.waitForText("#indicators-grid", "Taux de roulement infirmier");
+            assertThat(manager.pageText()).contains("Mes indicateurs", "Modèle d’import (.xlsx)");
+            manager.screenshot("performance-indicators-desktop");
+        }
         ClockUtil.reset();
     }
 }

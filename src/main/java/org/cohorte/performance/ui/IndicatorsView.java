@@ -107,6 +107,17 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
         upload.setMaxFileSize((int) IndicatorImportService.MAX_BYTES);
         upload.setAcceptedFileTypes(".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         upload.setDropLabel(new com.vaadin.flow.component.html.Span(getTranslation("performance.indicators.drop")));
+        com.vaadin.flow.component.upload.UploadI18N i18n = new com.vaadin.flow.component.upload.UploadI18N();
+        i18n.setAddFiles(new com.vaadin.flow.component.upload.UploadI18N.AddFiles()
+                .setOne(getTranslation("performance.indicators.chooseFile")).setMany(getTranslation("performance.indicators.chooseFile")));
+        i18n.setDropFiles(new com.vaadin.flow.component.upload.UploadI18N.DropFiles()
+                .setOne(getTranslation("performance.indicators.drop")).setMany(getTranslation("performance.indicators.drop")));
+        i18n.setError(new com.vaadin.flow.component.upload.UploadI18N.Error()
+                .setFileIsTooBig(getTranslation("performance.import.tooLarge", IndicatorImportService.MAX_BYTES / (1024 * 1024)))
+                .setIncorrectFileType(getTranslation("performance.import.notXlsx"))
+                .setTooManyFiles(getTranslation("performance.indicators.oneFile")));
+        upload.setI18n(i18n);
+        upload.setMaxFiles(1);
         upload.addFileRejectedListener(e -> Notifier.error("performance.import.tooLarge", IndicatorImportService.MAX_BYTES / (1024 * 1024)));
         importErrors.setId("import-errors");
         importErrors.addClassName("perf-import-errors");
@@ -118,8 +129,9 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("indicators-grid");
         grid.addColumn(i -> objectiveTitles.getOrDefault(i.getObjectiveId(), "")).setHeader(getTranslation("performance.workbook.objective"))
-                .setFlexGrow(2);
-        grid.addColumn(Indicator::getName).setHeader(getTranslation("performance.indicator")).setFlexGrow(2);
+                .setFlexGrow(2).setTooltipGenerator(i -> objectiveTitles.getOrDefault(i.getObjectiveId(), ""));
+        grid.addColumn(Indicator::getName).setHeader(getTranslation("performance.indicator")).setFlexGrow(4)
+                .setTooltipGenerator(Indicator::getName);
         grid.addColumn(i -> ReviewTaskForms.number(i.getBaselineValue(), UI.getCurrent().getLocale()) + " → "
                 + ReviewTaskForms.number(i.getTargetValue(), UI.getCurrent().getLocale()) + " " + i.getUnit())
                 .setHeader(getTranslation("performance.indicators.path")).setAutoWidth(true);
