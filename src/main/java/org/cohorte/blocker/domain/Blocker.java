@@ -94,6 +94,16 @@ public class Blocker {
         this.status = BlockerStatus.ESCALATED;
     }
 
+    /** When the blocker should be lifted at the latest: its declaration plus the service level. */
+    public Instant slaDueAt(java.time.Duration sla) {
+        return declaredAt.plus(sla);
+    }
+
+    /** Whole days since it was declared. */
+    public long ageInDays(Instant now) {
+        return java.time.Duration.between(declaredAt, now).toDays();
+    }
+
     public UUID getId() {
         return id;
     }

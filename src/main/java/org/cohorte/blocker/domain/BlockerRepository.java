@@ -10,5 +10,7 @@ public interface BlockerRepository extends JpaRepository<Blocker, UUID> {
 
     List<Blocker> findBySourceTypeAndSourceIdOrderByDeclaredAtDesc(BlockerSource sourceType, String sourceId);
 
+    List<Blocker> findByOrganizationIdInOrderByDeclaredAtAsc(Collection<java.util.UUID> organizationIds);
+
     List<Blocker> findByStatusInOrderByDeclaredAtAsc(Collection<BlockerStatus> statuses);
 }

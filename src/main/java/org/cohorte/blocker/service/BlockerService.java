@@ -26,6 +26,8 @@ public class BlockerService {
 
     public static final int MAX_TITLE = 300;
     public static final int MAX_DESCRIPTION = 10_000;
+    /** A declared blocker should be lifted within this time; past it, it goes to the forum. */
+    public static final java.time.Duration SLA = java.time.Duration.ofDays(14);
     /** Who sees every blocker, whatever its source. */
     static final String[] OVERSIGHT = {Roles.ADVISORY, Roles.COMMITTEE, Roles.FORUM, Roles.ADMIN};
 
@@ -69,6 +71,19 @@ public class BlockerService {
         currentUser.requireAnyGroup(OVERSIGHT);
         return blockers.findByStatusInOrderByDeclaredAtAsc(
                 EnumSet.of(BlockerStatus.OPEN, BlockerStatus.ASSIGNED, BlockerStatus.ESCALATED));
+    }
+
+    /**
+     * The blockers of these organizations, oldest first, for a feature that has checked the user may read
+     * those organizations (the steering room, the forum workbook).
+     */
+    @Transactional(readOnly = true)
+    public List<Blocker> forOrganizations(java.util.Collection<UUID> organizationIds) {
+        currentUser.require();
+        if (organizationIds.isEmpty()) {
+            return List.of();
+        }
+        return blockers.findByOrganizationIdInOrderByDeclaredAtAsc(organizationIds);
     }
 
     @Transactional(readOnly = true)

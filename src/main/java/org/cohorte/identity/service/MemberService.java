@@ -74,6 +74,19 @@ public class MemberService {
         return displayNames(List.of(userId)).get(userId);
     }
 
+    /** Ids of the members of an organization who belong to a group, for features that assign work to them. */
+    @Transactional(readOnly = true)
+    public List<String> membersOf(UUID organizationId, String group) {
+        currentUser.require();
+        List<String> inGroup = engineAuthentication.asSystem(() -> identityService.createUserQuery().memberOfGroup(group)
+                .list().stream().map(User::getId).toList());
+        if (inGroup.isEmpty() || organizationId == null) {
+            return List.of();
+        }
+        return profiles.findByUserIdIn(inGroup).stream().filter(p -> organizationId.equals(p.getOrganizationId()))
+                .map(MemberProfile::getUserId).sorted().toList();
+    }
+
     /** The whole directory with groups: admins only. */
     @Transactional(readOnly = true)
     public List<MemberSummary> listMembers() {

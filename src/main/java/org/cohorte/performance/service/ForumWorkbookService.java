@@ -1,0 +1,184 @@
+package org.cohorte.performance.service;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
+
+import org.cohorte.base.error.CohorteException;
+import org.cohorte.base.error.NotFoundException;
+import org.cohorte.base.i18n.CohorteI18NProvider;
+import org.cohorte.base.time.EngineClock;
+import org.cohorte.blocker.domain.Blocker;
+import org.cohorte.blocker.service.BlockerService;
+import org.cohorte.identity.domain.Organization;
+import org.cohorte.identity.service.CurrentUser;
+import org.cohorte.identity.service.MemberService;
+import org.cohorte.incubator.api.ExperimentPortfolio;
+import org.cohorte.incubator.api.ExperimentSnapshot;
+import org.cohorte.performance.domain.Indicator;
+import org.cohorte.performance.domain.IndicatorRepository;
+import org.cohorte.performance.domain.IndicatorStatus;
+import org.cohorte.performance.domain.Measurement;
+import org.cohorte.performance.domain.MeasurementRepository;
+import org.cohorte.performance.domain.Objective;
+import org.cohorte.performance.domain.ObjectiveRepository;
+import org.cohorte.performance.domain.Period;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The forum workbook for a period and a set of organizations (all the user may read when none is given):
+ * gathers what the user may see, then {@link ForumWorkbookWriter} lays it out.
+ */
+@Service
+public class ForumWorkbookService {
+
+    /** Periods shown side by side: the chosen quarter and the three before it. */
+    static final int PERIODS = 4;
+
+    private final PerformanceAccess access;
+    private final CurrentUser currentUser;
+    private final ObjectiveRepository objectives;
+    private final IndicatorRepository indicators;
+    private final MeasurementRepository measurements;
+    private final BlockerService blockerService;
+    private final MemberService memberService;
+    private final ObjectProvider<ExperimentPortfolio> portfolio;
+    private final CohorteI18NProvider i18n;
+
+    public ForumWorkbookService(PerformanceAccess access, CurrentUser currentUser, ObjectiveRepository objectives,
+                                IndicatorRepository indicators, MeasurementRepository measurements,
+                                BlockerService blockerService, MemberService memberService,
+                                ObjectProvider<ExperimentPortfolio> portfolio, CohorteI18NProvider i18n) {
+        this.access = access;
+        this.currentUser = currentUser;
+        this.objectives = objectives;
+        this.indicators = indicators;
+        this.measurements = measurements;
+        this.blockerService = blockerService;
+        this.memberService = memberService;
+        this.portfolio = portfolio;
+        this.i18n = i18n;
+    }
+
+    /** Writes the workbook; refuses (before writing anything) a period or an organization the user may not read. */
+    @Transactional(readOnly = true)
+    public void export(String periodLabel, Collection<UUID> organizationIds, Locale locale, OutputStream out,
+                       LongConsumer progress) {
+        ForumWorkbookData data = collect(periodLabel, organizationIds, locale);
+        try {
+            new ForumWorkbookWriter(data, progress).write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public ForumWorkbookData collect(String periodLabel, Collection<UUID> organizationIds, Locale locale) {
+        CurrentUser.Identity me = currentUser.require();
+        Period period = Period.parse(periodLabel);
+        if (period == null) {
+            throw new CohorteException("performance.error.period", periodLabel == null ? "" : periodLabel);
+        }
+        List<Organization> readable = access.readableOrganizations();
+        if (readable.isEmpty()) {
+            throw new NotFoundException("performance.error.notFound");
+        }
+        Map<UUID, Organization> byId = readable.stream().collect(Collectors.toMap(Organization::getId, o -> o));
+        Set<UUID> requested = new LinkedHashSet<>(organizationIds == null ? List.of() : organizationIds);
+        for (UUID id : requested) {
+            if (!byId.containsKey(id)) {
+                throw new NotFoundException("performance.error.notFound");
+            }
+        }
+        List<Organization> selected = requested.isEmpty() ? readable
+                : readable.stream().filter(o -> requested.contains(o.getId())).toList();
+        List<UUID> ids = selected.stream().map(Organization::getId).toList();
+        Map<UUID, String> names = new HashMap<>();
+        selected.forEach(o -> names.put(o.getId(), o.getLabel()));
+
+        List<Period> periods = new ArrayList<>();
+        Period p = period;
+        for (int i = 0; i < PERIODS; i++) {
+            periods.add(0, p);
+            p = p.previous();
+        }
+        List<String> periodLabels = periods.stream().map(Period::label).toList();
+
+        Map<UUID, String> objectiveTitles = objectives.findByOrganizationIdInOrderByTitleAsc(ids).stream()
+                .collect(Collectors.toMap(Objective::getId, Objective::getTitle));
+        List<Indicator> active = indicators.findByOrganizationIdInOrderByNameAsc(ids).stream()
+                .filter(i -> !i.isDraft())
+                .sorted(Comparator.comparing((Indicator i) -> names.get(i.getOrganizationId()))
+                        .thenComparing(i -> objectiveTitles.getOrDefault(i.getObjectiveId(), ""))
+                        .thenComparing(Indicator::getName))
+                .toList();
+        Map<UUID, Map<String, Measurement>> byIndicator = new HashMap<>();
+        if (!active.isEmpty()) {
+            for (Measurement m : measurements.findByIndicatorIdInOrderByPeriodAsc(active.stream().map(Indicator::getId).toList())) {
+                byIndicator.computeIfAbsent(m.getIndicatorId(), k -> new HashMap<>()).put(m.getPeriod(), m);
+            }
+        }
+
+        Map<UUID, long[]> counts = new HashMap<>();
+        ids.forEach(id -> counts.put(id, new long[4]));
+        List<ForumWorkbookData.IndicatorRow> rows = new ArrayList<>();
+        for (Indicator indicator : active) {
+            Map<String, Measurement> own = byIndicator.getOrDefault(indicator.getId(), Map.of());
+            List<Double> values = new ArrayList<>();
+            List<String> statuses = new ArrayList<>();
+            List<String> comments = new ArrayList<>();
+            for (String label : periodLabels) {
+                Measurement m = own.get(label);
+                values.add(m == null ? null : m.getValue());
+                statuses.add(m == null || m.getStatus() == null ? null : m.getStatus().name());
+                comments.add(m == null ? null : m.getComment());
+            }
+            Measurement current = own.get(period.label());
+            IndicatorStatus status = current == null ? null : current.getStatus();
+            Double progress = current == null || current.getValue() == null ? null : indicator.progressOf(current.getValue());
+            counts.get(indicator.getOrganizationId())[status == null ? 3 : status.ordinal()]++;
+            rows.add(new ForumWorkbookData.IndicatorRow(names.get(indicator.getOrganizationId()),
+                    objectiveTitles.getOrDefault(indicator.getObjectiveId(), ""), indicator.getName(), indicator.getUnit(),
+                    indicator.getDirection().name(), indicator.getBaselineValue(), indicator.getTargetValue(),
+                    indicator.getTargetDate(), values, statuses, comments, progress, status == null ? null : status.name()));
+        }
+
+        List<Blocker> open = blockerService.forOrganizations(ids).stream().filter(b -> b.getStatus().isOpen()).toList();
+        Map<UUID, Long> openByOrg = open.stream().collect(Collectors.groupingBy(Blocker::getOrganizationId, Collectors.counting()));
+        var now = EngineClock.now();
+        Map<String, String> assigneeNames = memberService.displayNames(open.stream().map(Blocker::getAssignee)
+                .filter(a -> a != null).collect(Collectors.toSet()));
+        List<ForumWorkbookData.BlockerRow> blockerRows = open.stream().map(b -> new ForumWorkbookData.BlockerRow(
+                names.getOrDefault(b.getOrganizationId(), ""), b.getSourceType().name(), b.getTitle(), b.getStatus().name(),
+                b.getDeclaredAt(), b.ageInDays(now), b.slaDueAt(BlockerService.SLA),
+                now.isAfter(b.slaDueAt(BlockerService.SLA)), b.getAssignee() == null ? null : assigneeNames.get(b.getAssignee()),
+                b.getEscalatedAt())).toList();
+
+        List<ForumWorkbookData.OrganizationSummary> summary = selected.stream().map(o -> {
+            long[] c = counts.get(o.getId());
+            return new ForumWorkbookData.OrganizationSummary(o.getLabel(), c[0], c[1], c[2], c[3],
+                    openByOrg.getOrDefault(o.getId(), 0L));
+        }).toList();
+
+        ExperimentPortfolio experiments = portfolio.getIfAvailable();
+        List<ExperimentSnapshot> snapshots = experiments == null ? List.of() : experiments.visibleSnapshots(ids);
+
+        return new ForumWorkbookData(now, memberService.displayName(me.userId()) + " (" + me.userId() + ")",
+                period.label(), periodLabels, requested.isEmpty() ? List.of() : selected.stream().map(Organization::getLabel).toList(),
+                summary, rows.size(), rows, blockerRows, snapshots, names, key -> i18n.getTranslation(key, locale));
+    }
+}

@@ -1,0 +1,323 @@
+package org.cohorte.performance.ui;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
+import org.cohorte.base.error.CohorteException;
+import org.cohorte.base.time.EngineClock;
+import org.cohorte.base.ui.Notifier;
+import org.cohorte.identity.domain.Organization;
+import org.cohorte.identity.service.Roles;
+import org.cohorte.performance.domain.Direction;
+import org.cohorte.performance.domain.Frequency;
+import org.cohorte.performance.domain.Indicator;
+import org.cohorte.performance.domain.IndicatorDefinition;
+import org.cohorte.performance.domain.Objective;
+import org.cohorte.performance.domain.Period;
+import org.cohorte.performance.service.ImportResult;
+import org.cohorte.performance.service.IndicatorImportService;
+import org.cohorte.performance.service.IndicatorService;
+import org.cohorte.performance.service.PerformanceAccess;
+import org.cohorte.performance.service.ReviewService;
+
+/**
+ * A manager's indicators: objectives and indicators of their organization, the .xlsx template and import,
+ * drafts handed over by the incubator, and starting a period's review.
+ */
+@Route("performance/indicators")
+@RolesAllowed({Roles.MANAGER, Roles.ADMIN})
+public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
+
+    private final IndicatorService indicatorService;
+    private final ReviewService reviewService;
+    private final IndicatorImportService importService;
+    private final PerformanceAccess access;
+    private final ComboBox<Organization> organization = new ComboBox<>();
+    private final Grid<Indicator> grid = new Grid<>();
+    private final Div importErrors = new Div();
+    private final Anchor template = new Anchor();
+    private Map<UUID, String> objectiveTitles = Map.of();
+
+    public IndicatorsView(IndicatorService indicatorService, ReviewService reviewService,
+                          IndicatorImportService importService, PerformanceAccess access) {
+        this.indicatorService = indicatorService;
+        this.reviewService = reviewService;
+        this.importService = importService;
+        this.access = access;
+        addClassName("perf-indicators-view");
+        setWidthFull();
+
+        List<Organization> writable = access.readableOrganizations().stream().filter(o -> access.canWrite(o.getId())).toList();
+        organization.setId("indicators-organization");
+        organization.setLabel(getTranslation("performance.workbook.organization"));
+        organization.setItems(writable);
+        organization.setItemLabelGenerator(Organization::getLabel);
+        organization.setWidth("22rem");
+        organization.addValueChangeListener(e -> refresh());
+
+        Button newObjective = new Button(getTranslation("performance.indicators.newObjective"), VaadinIcon.PLUS.create(),
+                e -> objectiveDialog());
+        newObjective.setId("new-objective");
+        Button newIndicator = new Button(getTranslation("performance.indicators.newIndicator"), VaadinIcon.PLUS.create(),
+                e -> indicatorDialog());
+        newIndicator.setId("new-indicator");
+        newIndicator.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button startReview = new Button(getTranslation("performance.indicators.startReview"), VaadinIcon.PLAY.create(),
+                e -> reviewDialog());
+        startReview.setId("start-review");
+
+        template.setId("import-template");
+        template.setText(getTranslation("performance.indicators.template"));
+        template.getElement().setAttribute("download", true);
+
+        UI ui = UI.getCurrent();
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> imported(bytes))));
+        upload.setId("import-upload");
+        upload.setMaxFileSize((int) IndicatorImportService.MAX_BYTES);
+        upload.setAcceptedFileTypes(".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        upload.setDropLabel(new com.vaadin.flow.component.html.Span(getTranslation("performance.indicators.drop")));
+        com.vaadin.flow.component.upload.UploadI18N i18n = new com.vaadin.flow.component.upload.UploadI18N();
+        i18n.setAddFiles(new com.vaadin.flow.component.upload.UploadI18N.AddFiles()
+                .setOne(getTranslation("performance.indicators.chooseFile")).setMany(getTranslation("performance.indicators.chooseFile")));
+        i18n.setDropFiles(new com.vaadin.flow.component.upload.UploadI18N.DropFiles()
+                .setOne(getTranslation("performance.indicators.drop")).setMany(getTranslation("performance.indicators.drop")));
+        i18n.setError(new com.vaadin.flow.component.upload.UploadI18N.Error()
+                .setFileIsTooBig(getTranslation("performance.import.tooLarge", IndicatorImportService.MAX_BYTES / (1024 * 1024)))
+                .setIncorrectFileType(getTranslation("performance.import.notXlsx"))
+                .setTooManyFiles(getTranslation("performance.indicators.oneFile")));
+        upload.setI18n(i18n);
+        upload.setMaxFiles(1);
+        upload.addFileRejectedListener(e -> Notifier.error("performance.import.tooLarge", IndicatorImportService.MAX_BYTES / (1024 * 1024)));
+        importErrors.setId("import-errors");
+        importErrors.addClassName("perf-import-errors");
+
+        FlexLayout toolbar = new FlexLayout(organization, newObjective, newIndicator, startReview, template);
+        toolbar.addClassName("perf-toolbar");
+        toolbar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        toolbar.setAlignItems(FlexComponent.Alignment.END);
+
+        grid.setId("indicators-grid");
+        grid.addColumn(i -> objectiveTitles.getOrDefault(i.getObjectiveId(), "")).setHeader(getTranslation("performance.workbook.objective"))
+                .setFlexGrow(2).setTooltipGenerator(i -> objectiveTitles.getOrDefault(i.getObjectiveId(), ""));
+        grid.addColumn(Indicator::getName).setHeader(getTranslation("performance.indicator")).setFlexGrow(4)
+                .setTooltipGenerator(Indicator::getName);
+        grid.addColumn(i -> ReviewTaskForms.number(i.getBaselineValue(), UI.getCurrent().getLocale()) + " → "
+                + ReviewTaskForms.number(i.getTargetValue(), UI.getCurrent().getLocale()) + " " + i.getUnit())
+                .setHeader(getTranslation("performance.indicators.path")).setAutoWidth(true);
+        grid.addColumn(i -> i.getTargetDate().toString()).setHeader(getTranslation("performance.workbook.targetDate")).setAutoWidth(true);
+        grid.addColumn(i -> getTranslation("performance.frequency." + i.getFrequency().name()))
+                .setHeader(getTranslation("performance.indicators.frequency")).setAutoWidth(true);
+        grid.addComponentColumn(i -> {
+            if (!i.isDraft()) {
+                return new com.vaadin.flow.component.html.Span();
+            }
+            Button activate = new Button(getTranslation("performance.indicators.activate"), e -> {
+                if (Notifier.attempt(() -> indicatorService.activate(i.getId()))) {
+                    refresh();
+                }
+            });
+            activate.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            return activate;
+        }).setHeader(getTranslation("performance.indicators.draft")).setAutoWidth(true);
+        grid.addItemDoubleClickListener(e -> new IndicatorDetailsDialog(indicatorService, e.getItem().getId()).open());
+        grid.setAllRowsVisible(true);
+
+        add(toolbar, grid, new H3(getTranslation("performance.indicators.import")),
+                new Paragraph(getTranslation("performance.indicators.importHelp")), upload, importErrors);
+        if (!writable.isEmpty()) {
+            organization.setValue(writable.get(0));
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("performance.indicators.title");
+    }
+
+    private UUID organizationId() {
+        return organization.getValue() == null ? null : organization.getValue().getId();
+    }
+
+    void refresh() {
+        UUID id = organizationId();
+        if (id == null) {
+            grid.setItems(List.of());
+            return;
+        }
+        objectiveTitles = indicatorService.objectives(id).stream().collect(Collectors.toMap(Objective::getId, Objective::getTitle));
+        grid.setItems(indicatorService.indicators(id));
+        java.util.Locale locale = UI.getCurrent().getLocale();
+        template.setHref(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                new ByteArrayInputStream(importService.template(id, locale)), "modele-indicateurs.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", -1)));
+    }
+
+    /** Imports an uploaded file; shows every error by sheet, row and column, or what was imported. */
+    public void imported(byte[] bytes) {
+        importErrors.removeAll();
+        UUID id = organizationId();
+        if (id == null) {
+            return;
+        }
+        ImportResult result;
+        try {
+            result = importService.importWorkbook(id, new ByteArrayInputStream(bytes));
+        } catch (CohorteException e) {
+            importErrors.add(new Paragraph(getTranslation(e.getMessageKey(), e.getArgs())));
+            Notifier.error(e);
+            return;
+        }
+        if (!result.accepted()) {
+            importErrors.add(new Paragraph(getTranslation("performance.import.rejected", result.errors().size())));
+            UnorderedList list = new UnorderedList();
+            result.errors().forEach(error -> list.add(new ListItem(importService.describe(error, UI.getCurrent().getLocale()))));
+            importErrors.add(list);
+            return;
+        }
+        Notifier.success("performance.import.done", result.objectivesCreated(), result.indicatorsCreated(),
+                result.indicatorsUpdated(), result.measurementsImported());
+        importErrors.add(new Paragraph(getTranslation("performance.import.done", result.objectivesCreated(),
+                result.indicatorsCreated(), result.indicatorsUpdated(), result.measurementsImported())));
+        refresh();
+    }
+
+    private void objectiveDialog() {
+        UUID id = organizationId();
+        if (id == null) {
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("performance.indicators.newObjective"));
+        TextField title = new TextField(getTranslation("performance.workbook.objective"));
+        title.setId("objective-title");
+        title.setMaxLength(300);
+        title.setWidthFull();
+        Button save = new Button(getTranslation("common.save"), e -> {
+            if (Notifier.attempt(() -> indicatorService.createObjective(id, title.getValue(), null))) {
+                dialog.close();
+                refresh();
+            }
+        });
+        save.setId("save-objective");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(title);
+        dialog.getFooter().add(save);
+        dialog.open();
+    }
+
+    private void indicatorDialog() {
+        UUID id = organizationId();
+        if (id == null) {
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("performance.indicators.newIndicator"));
+        ComboBox<Objective> objective = new ComboBox<>(getTranslation("performance.workbook.objective"));
+        objective.setId("indicator-objective");
+        objective.setItems(indicatorService.objectives(id));
+        objective.setItemLabelGenerator(Objective::getTitle);
+        TextField name = new TextField(getTranslation("performance.indicator"));
+        name.setId("indicator-name");
+        name.setMaxLength(300);
+        TextField unit = new TextField(getTranslation("performance.workbook.unit"));
+        unit.setId("indicator-unit");
+        unit.setMaxLength(40);
+        NumberField baseline = new NumberField(getTranslation("performance.workbook.baseline"));
+        baseline.setId("indicator-baseline");
+        DatePicker baselineDate = new DatePicker(getTranslation("performance.import.column.baselineDate"));
+        baselineDate.setId("indicator-baseline-date");
+        baselineDate.setValue(EngineClock.today().withDayOfMonth(1));
+        NumberField target = new NumberField(getTranslation("performance.workbook.target"));
+        target.setId("indicator-target");
+        DatePicker targetDate = new DatePicker(getTranslation("performance.workbook.targetDate"));
+        targetDate.setId("indicator-target-date");
+        targetDate.setValue(EngineClock.today().plusYears(1));
+        ComboBox<Direction> direction = new ComboBox<>(getTranslation("performance.workbook.direction"));
+        direction.setId("indicator-direction");
+        direction.setItems(Direction.values());
+        direction.setItemLabelGenerator(d -> getTranslation("performance.workbook.direction." + d.name()));
+        direction.setValue(Direction.HIGHER);
+        ComboBox<Frequency> frequency = new ComboBox<>(getTranslation("performance.indicators.frequency"));
+        frequency.setId("indicator-frequency");
+        frequency.setItems(Frequency.values());
+        frequency.setItemLabelGenerator(f -> getTranslation("performance.frequency." + f.name()));
+        frequency.setValue(Frequency.QUARTERLY);
+        TextField owner = new TextField(getTranslation("performance.import.column.owner"));
+        owner.setId("indicator-owner");
+        TextField validator = new TextField(getTranslation("performance.import.column.validator"));
+        validator.setId("indicator-validator");
+        FormLayout form = new FormLayout(objective, name, unit, direction, baseline, baselineDate, target, targetDate,
+                frequency, owner, validator);
+        Button save = new Button(getTranslation("common.save"), e -> {
+            if (objective.getValue() == null || baseline.getValue() == null || target.getValue() == null) {
+                Notifier.error("performance.error.required");
+                return;
+            }
+            if (Notifier.attempt(() -> indicatorService.defineIndicator(objective.getValue().getId(), new IndicatorDefinition(
+                    name.getValue(), unit.getValue(), baseline.getValue(), baselineDate.getValue(), target.getValue(),
+                    targetDate.getValue(), direction.getValue(), frequency.getValue(), owner.getValue(), validator.getValue())))) {
+                dialog.close();
+                refresh();
+            }
+        });
+        save.setId("save-indicator");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(form);
+        dialog.getFooter().add(save);
+        dialog.open();
+    }
+
+    private void reviewDialog() {
+        UUID id = organizationId();
+        if (id == null) {
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("performance.indicators.startReview"));
+        TextField period = new TextField(getTranslation("performance.import.column.period"));
+        period.setId("review-period");
+        period.setValue(Period.lastEndedBefore(EngineClock.today().plusDays(1)).label());
+        Button start = new Button(getTranslation("performance.indicators.start"), e -> {
+            if (Notifier.attempt(() -> reviewService.startReview(id, period.getValue()))) {
+                Notifier.success("performance.indicators.reviewStarted", period.getValue());
+                dialog.close();
+            }
+        });
+        start.setId("confirm-start-review");
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(period);
+        dialog.getFooter().add(start);
+        dialog.open();
+    }
+}

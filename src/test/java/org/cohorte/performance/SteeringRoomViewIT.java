@@ -1,0 +1,225 @@
+package org.cohorte.performance;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextArea;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.cohorte.blocker.domain.BlockerSource;
+import org.cohorte.blocker.service.BlockerService;
+import org.cohorte.identity.domain.Organization;
+import org.cohorte.identity.service.Roles;
+import org.cohorte.performance.domain.Direction;
+import org.cohorte.performance.domain.MeasurementState;
+import org.cohorte.performance.domain.Measurement;
+import org.cohorte.performance.domain.Review;
+import org.cohorte.performance.domain.ReviewStatus;
+import org.cohorte.performance.service.ReviewService;
+import org.cohorte.performance.ui.IndicatorsView;
+import org.cohorte.performance.ui.SteeringRoomView;
+import org.cohorte.shell.AccessDeniedView;
+import org.cohorte.tasks.ui.TaskView;
+import org.cohorte.testsupport.ViewTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The steering room, the manager's indicators view and the review task forms, in Karibu. */
+class SteeringRoomViewIT extends ViewTest {
+
+    @Autowired
+    PerformanceFixture fixture;
+    @Autowired
+    ReviewService reviewService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    BlockerService blockerService;
+
+    private static Component currentView() {
+        return (Component) UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static MultiSelectComboBox<Organization> organizations() {
+        return _get(MultiSelectComboBox.class, spec -> spec.withId("steering-organizations"));
+    }
+
+    private static void select(UI ui, PerformanceFixture.Org... orgs) {
+        var box = organizations();
+        Set<Organization> chosen = new java.util.HashSet<>();
+        for (var org : orgs) {
+            box.getListDataView().getItems().filter(o -> o.getId().equals(org.id())).forEach(chosen::add);
+        }
+        box.setValue(chosen);
+    }
+
+    @Test
+    void the_forum_sees_each_organizations_statuses_trends_blockers_and_drills_down() {
+        var a = fixture.reviewed("salle-a", 260);
+        var b = fixture.reviewed("salle-b", 100);
+        data.as(b.owner(), () -> blockerService.declare(BlockerSource.INDICATOR, "x", b.id(), "Serveur en panne", "Depuis mars."));
+        String forum = data.user("forum", Roles.FORUM);
+        signIn(forum);
+        UI.getCurrent().navigate(SteeringRoomView.class);
+        assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("Salle de pilotage");
+        select(UI.getCurrent(), a, b);
+
+        assertThat(_find(H3.class)).extracting(H3::getText).contains("salle-a — " + organizationName(a),
+                "salle-b — " + organizationName(b), "Obstacles ouverts (1), du plus ancien au plus récent");
+        assertThat(_find(Html.class)).hasSize(2).allSatisfy(h -> assertThat(h.getInnerHtml()).contains("perf-trend-expected"));
+        Grid<?> blockers = _get(Grid.class, spec -> spec.withId("steering-blockers"));
+        assertThat(_size(blockers)).isEqualTo(1);
+        assertThat(_find(Paragraph.class)).extracting(Paragraph::getText)
+                .contains("Le portefeuille de l’incubateur n’est pas disponible.");
+        assertThat(_find(com.vaadin.flow.component.html.Span.class)).extracting(s -> s.getText())
+                .contains("Sur la cible 1", "Hors trajectoire 1");
+
+        _click(_find(Button.class).stream().filter(btn -> btn.getId().orElse("").startsWith("indicator-")).findFirst().orElseThrow());
+        Dialog details = _get(Dialog.class, spec -> spec.withId("indicator-details"));
+        assertThat(details.isOpened()).isTrue();
+        Grid<?> history = _get(Grid.class, spec -> spec.withId("indicator-history"));
+        assertThat(_size(history)).isEqualTo(1);
+    }
+
+    private String organizationName(PerformanceFixture.Org org) {
+        return data.as(org.manager(), () -> organizationsOf(org)).getName();
+    }
+
+    @Autowired
+    org.cohorte.identity.service.OrganizationService organizationService;
+
+    private Organization organizationsOf(PerformanceFixture.Org org) {
+        return organizationService.get(org.id());
+    }
+
+    @Test
+    void a_manager_sees_only_their_organization_and_exports_the_workbook_in_the_background() throws Exception {
+        var a = fixture.reviewed("salle-m", 260);
+        fixture.reviewed("salle-n", 100);
+        signIn(a.manager());
+        UI.getCurrent().navigate(SteeringRoomView.class);
+        assertThat(organizations().getListDataView().getItems().map(Organization::getId).toList()).containsExactly(a.id());
+
+        _click(_get(Button.class, spec -> spec.withId("export-workbook")));
+        SteeringRoomView view = (SteeringRoomView) currentView();
+        for (int i = 0; i < 200 && _find(Anchor.class, spec -> spec.withId("export-download")).isEmpty(); i++) {
+            Thread.sleep(50);
+            view.refreshExport();
+        }
+        Anchor download = _get(Anchor.class, spec -> spec.withId("export-download"));
+        assertThat(download.getHref()).isNotBlank();
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("export-progress-text")).getText())
+                .isEqualTo("Cahier prêt.");
+    }
+
+    @Test
+    void a_participant_cannot_open_the_steering_room_nor_the_indicators() {
+        signIn(data.user("marc", Roles.PARTICIPANT));
+        UI.getCurrent().navigate(SteeringRoomView.class);
+        assertThat(currentView()).isInstanceOf(AccessDeniedView.class);
+        UI.getCurrent().navigate(IndicatorsView.class);
+        assertThat(currentView()).isInstanceOf(AccessDeniedView.class);
+    }
+
+    @Test
+    void the_manager_imports_a_wrong_file_and_reads_every_error_by_sheet_row_and_column() throws Exception {
+        var org = fixture.organization("vue-import");
+        fixture.indicator(org, "Satisfaction", 60, LocalDate.of(2026, 1, 1), 80, LocalDate.of(2026, 12, 31), Direction.HIGHER);
+        signIn(org.manager());
+        UI.getCurrent().navigate(IndicatorsView.class);
+        Grid<?> grid = _get(Grid.class, spec -> spec.withId("indicators-grid"));
+        assertThat(_size(grid)).isEqualTo(1);
+
+        XSSFWorkbook book = new XSSFWorkbook();
+        var sheet = book.createSheet("Mesures");
+        sheet.createRow(0).createCell(0).setCellValue("Indicateur");
+        var row = sheet.createRow(1);
+        row.createCell(0).setCellValue("Satisfaction");
+        row.createCell(1).setCellValue("2026-Q1");
+        row.createCell(2).setCellValue("beaucoup");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        book.write(out);
+        IndicatorsView view = (IndicatorsView) currentView();
+        view.imported(out.toByteArray());
+        assertThat(_find(ListItem.class)).extracting(ListItem::getText)
+                .containsExactly("Mesures, ligne 2, colonne C (Valeur) : « beaucoup » n’est pas un nombre.");
+
+        view.imported("pas un classeur".getBytes());
+        assertThat(_find(Paragraph.class)).extracting(Paragraph::getText).contains(
+                "Fichier refusé : ce n’est pas un classeur Excel .xlsx lisible. Partez du modèle fourni.");
+    }
+
+    @Test
+    void the_owner_enters_a_value_and_the_validator_sends_it_back_then_accepts_it_through_the_task_forms() {
+        var org = fixture.organization("formulaires");
+        fixture.indicator(org, "Satisfaction", 60, LocalDate.of(2026, 1, 1), 80, LocalDate.of(2026, 12, 31), Direction.HIGHER);
+        Review review = data.as(org.manager(), () -> reviewService.startReview(org.id(), "2026-Q2"));
+        Task enter = taskService.createTaskQuery().processInstanceId(review.getProcessInstanceId()).singleResult();
+
+        signIn(org.owner());
+        UI.getCurrent().navigate(TaskView.class, enter.getId());
+        _get(NumberField.class, spec -> spec.withId("measurement-value")).setValue(71.0);
+        _get(TextArea.class, spec -> spec.withId("measurement-comment")).setValue("Sondage de juin");
+        _click(_get(Button.class, spec -> spec.withId("complete-button")));
+        Task validate = taskService.createTaskQuery().processInstanceId(review.getProcessInstanceId()).singleResult();
+        assertThat(validate.getAssignee()).isEqualTo(org.validator());
+
+        signIn(org.validator());
+        UI.getCurrent().navigate(TaskView.class, validate.getId());
+        _click(_get(Button.class, spec -> spec.withId("send-back-button")));
+        // No reason: refused, the task stays.
+        assertThat(taskService.createTaskQuery().taskId(validate.getId()).count()).isEqualTo(1);
+        _get(TextArea.class, spec -> spec.withId("validation-reason")).setValue("Joindre le sondage");
+        _click(_get(Button.class, spec -> spec.withId("send-back-button")));
+        assertThat(taskService.createTaskQuery().taskId(validate.getId()).count()).isZero();
+
+        Task again = taskService.createTaskQuery().processInstanceId(review.getProcessInstanceId()).singleResult();
+        signIn(org.owner());
+        UI.getCurrent().navigate(TaskView.class, again.getId());
+        assertThat(_find(Paragraph.class)).extracting(Paragraph::getText)
+                .contains("Mesure renvoyée par le validateur : Joindre le sondage");
+        assertThat(_get(NumberField.class, spec -> spec.withId("measurement-value")).getValue()).isEqualTo(71.0);
+        _click(_get(Button.class, spec -> spec.withId("complete-button")));
+
+        Task validateAgain = taskService.createTaskQuery().processInstanceId(review.getProcessInstanceId()).singleResult();
+        signIn(org.validator());
+        UI.getCurrent().navigate(TaskView.class, validateAgain.getId());
+        _click(_get(Button.class, spec -> spec.withId("complete-button")));
+        List<Measurement> measurements = data.as(org.manager(),
+                () -> reviewService.measurements(review.getId()));
+        assertThat(measurements.get(0).getState()).isEqualTo(MeasurementState.ACCEPTED);
+        assertThat(measurements.get(0).getValue()).isEqualTo(71.0);
+        Task signOff = taskService.createTaskQuery().processInstanceId(review.getProcessInstanceId()).singleResult();
+        assertThat(signOff.getTaskDefinitionKey()).isEqualTo(ReviewService.TASK_SIGN_OFF);
+
+        signIn(org.manager());
+        UI.getCurrent().navigate(TaskView.class, signOff.getId());
+        assertThat(_size(_get(Grid.class, spec -> spec.withId("sign-off-grid")))).isEqualTo(1);
+        _click(_get(Button.class, spec -> spec.withId("complete-button")));
+        assertThat(data.as(org.manager(), () -> reviewService.review(review.getId())).getStatus())
+                .isEqualTo(ReviewStatus.PUBLISHED);
+    }
+}
