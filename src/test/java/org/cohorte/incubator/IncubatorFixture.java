@@ -79,20 +79,45 @@ public class IncubatorFixture {
                 .taskDefinitionKey(key).list();
     }
 
-    /** Executes every timer of the experiment that is due at the engine's current time. */
+    /** Executes every timer of the experiment that is due at the engine's current time; returns how many fired. */
     public int fireDueTimers(UUID experimentId) {
         int fired = 0;
         ProcessInstance instance = instance(experimentId);
         if (instance == null) {
             return 0;
         }
+        // One at a time, earliest first: the end of the period removes the check-in timer that was also due.
         List<Job> due;
-        while (!(due = managementService.createJobQuery().processInstanceId(instance.getId()).executable().list()).isEmpty()) {
-            for (Job job : due) {
-                managementService.executeJob(job.getId());
-                fired++;
-            }
+        while (!(due = managementService.createJobQuery().processInstanceId(instance.getId()).executable()
+                .orderByJobDuedate().asc().listPage(0, 1)).isEmpty()) {
+            managementService.executeJob(due.get(0).getId());
+            fired++;
         }
         return fired;
+    }
+
+    /** Proposed, approved, test card filled, one check-in, run over, learning card submitted: awaiting the decision. */
+    public UUID awaitingDecision(Cast cast, double observed) {
+        UUID id = propose(cast, 10_000, 6);
+        String review = task(id, IncubatorService.TASK_REVIEW).getId();
+        data.as(cast.committee2(), () -> incubatorService.review(review, org.cohorte.incubator.domain.DecisionKind.APPROVE, ""));
+        String card = task(id, IncubatorService.TASK_TEST_CARD).getId();
+        data.as(cast.proposer(), () -> incubatorService.submitTestCard(card, "Les citoyens préfèrent réserver en ligne",
+                "ouvrir la réservation en ligne", "le temps d’attente moyen", "l’attente descend sous 15 minutes"));
+        moveClock(java.time.Duration.ofDays(7));
+        fireDueTimers(id);
+        String checkIn = task(id, IncubatorService.TASK_CHECK_IN).getId();
+        data.as(cast.teammate(), () -> incubatorService.checkIn(checkIn, "Bon départ", 20.0, null, null));
+        moveClock(java.time.Duration.ofDays(60));
+        fireDueTimers(id);
+        String learning = task(id, IncubatorService.TASK_LEARNING_CARD).getId();
+        data.as(cast.teammate(), () -> incubatorService.submitLearningCard(learning, observed,
+                "La réservation en ligne attire surtout les jeunes", "Ajouter un rappel par SMS"));
+        return id;
+    }
+
+    private static void moveClock(java.time.Duration duration) {
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+                org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().plus(duration)));
     }
 }
