@@ -57,12 +57,12 @@ public final class IncubatorTaskForms {
         box.add(p);
     }
 
-    static Button submit(String key, Runnable action, Runnable onCompleted, String doneKey) {
+    /** The task page says "task completed" once {@code onCompleted} runs. */
+    static Button submit(String key, Runnable action, Runnable onCompleted) {
         Button button = new Button();
         button.setText(button.getTranslation(key));
         button.addClickListener(e -> {
             if (Notifier.attempt(action)) {
-                Notifier.success(doneKey);
                 onCompleted.run();
             } else {
                 button.setEnabled(true);
@@ -120,8 +120,7 @@ public final class IncubatorTaskForms {
             outcome.setValue(DecisionKind.APPROVE);
             TextArea comment = area("incubator.review.comment", "incubator-review-comment");
             form.add(outcome, comment, submit("incubator.decision.submit",
-                    () -> incubatorService.review(task.id(), outcome.getValue(), comment.getValue()),
-                    onCompleted, "incubator.review.done"));
+                    () -> incubatorService.review(task.id(), outcome.getValue(), comment.getValue()), onCompleted));
             return form;
         }
     }
@@ -158,8 +157,7 @@ public final class IncubatorTaskForms {
                 comment.setId("incubator-review-comment");
                 form.add(comment);
             }
-            form.add(fields, submit("incubator.revise.submit", () -> incubatorService.revise(task.id(), fields.value()),
-                    onCompleted, "incubator.propose.done"));
+            form.add(fields, submit("incubator.revise.submit", () -> incubatorService.revise(task.id(), fields.value()), onCompleted));
             return form;
         }
     }
@@ -189,8 +187,7 @@ public final class IncubatorTaskForms {
             TextArea rightIf = area("incubator.testCard.weAreRightIf", "incubator-we-are-right-if");
             VerticalLayout form = new VerticalLayout(summary(e), believe, will, measure, rightIf,
                     submit("incubator.testCard.submit", () -> incubatorService.submitTestCard(task.id(),
-                            believe.getValue(), will.getValue(), measure.getValue(), rightIf.getValue()),
-                            onCompleted, "incubator.testCard.done"));
+                            believe.getValue(), will.getValue(), measure.getValue(), rightIf.getValue()), onCompleted));
             form.setPadding(false);
             return form;
         }
@@ -226,8 +223,7 @@ public final class IncubatorTaskForms {
             TextArea blockerDescription = area("incubator.checkIn.blockerDescription", "incubator-blocker-description");
             VerticalLayout form = new VerticalLayout(summary(e), observations, value, blockerTitle, blockerDescription,
                     submit("incubator.checkIn.submit", () -> incubatorService.checkIn(task.id(), observations.getValue(),
-                            value.getValue(), blockerTitle.getValue(), blockerDescription.getValue()),
-                            onCompleted, "incubator.checkIn.done"));
+                            value.getValue(), blockerTitle.getValue(), blockerDescription.getValue()), onCompleted));
             form.setPadding(false);
             return form;
         }
@@ -259,8 +255,7 @@ public final class IncubatorTaskForms {
             TextArea actions = area("incubator.learning.actions", "incubator-actions");
             VerticalLayout form = new VerticalLayout(summary(e), observed, insights, actions,
                     submit("incubator.learning.submit", () -> incubatorService.submitLearningCard(task.id(),
-                            observed.getValue(), insights.getValue(), actions.getValue()),
-                            onCompleted, "incubator.learning.done"));
+                            observed.getValue(), insights.getValue(), actions.getValue()), onCompleted));
             form.setPadding(false);
             return form;
         }
@@ -319,8 +314,7 @@ public final class IncubatorTaskForms {
             HorizontalLayout row = new HorizontalLayout(decision, extraWeeks);
             row.setWrap(true);
             form.add(row, comment, submit("incubator.decision.submit", () -> incubatorService.decide(task.id(),
-                    decision.getValue(), comment.getValue(), extraWeeks.getValue() == null ? 0 : extraWeeks.getValue()),
-                    onCompleted, "incubator.decision.done"));
+                    decision.getValue(), comment.getValue(), extraWeeks.getValue() == null ? 0 : extraWeeks.getValue()), onCompleted));
             return form;
         }
     }
