@@ -42,7 +42,7 @@ public class IncubatorFixture {
     /** A cast for one experiment: proposer and a teammate, a sponsor, two committee members, an outsider. */
     public Cast cast() {
         String admin = data.user("admin", Roles.ADMIN);
-        UUID organization = data.as(admin, () -> organizationService.create("Organisme " + UUID.randomUUID(), null,
+        UUID organization = data.as(admin, () -> organizationService.create("Ministère de l’Emploi " + UUID.randomUUID().toString().substring(0, 6), null,
                 OrganizationType.MINISTRY).getId());
         return new Cast(data.user("lea", Roles.PARTICIPANT), data.user("omar", Roles.PARTICIPANT),
                 data.user("sophie", Roles.MANAGER), data.user("nadia", Roles.COMMITTEE, Roles.PARTICIPANT),
