@@ -91,6 +91,8 @@ public class ExperimentDetailView extends VerticalLayout implements HasUrlParame
         H2 heading = new H2(e.getTitle());
         heading.setId("incubator-title");
         add(new RouterLink(getTranslation("incubator.detail.back"), ExperimentBoardView.class), heading, badge);
+        // Opened from a card low on the board (on a phone), the page would keep the board's scroll position.
+        heading.scrollIntoView();
 
         Div facts = new Div();
         facts.addClassName("incubator-facts");
