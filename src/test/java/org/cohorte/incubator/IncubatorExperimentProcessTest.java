@@ -46,6 +46,8 @@ class IncubatorExperimentProcessTest extends IntegrationTest {
     BlockerService blockerService;
     @Autowired
     ScaledEventRecorder scaledEvents;
+    @Autowired
+    org.cohorte.notification.service.NotificationService notifications;
 
     private IncubatorFixture.Cast cast;
     private Instant now;
@@ -310,6 +312,16 @@ class IncubatorExperimentProcessTest extends IntegrationTest {
         assertThat(event.threshold()).isEqualTo(15.0);
         assertThat(event.higherIsBetter()).isFalse();
         assertThat(event.sponsorId()).isEqualTo(cast.sponsor());
+        // The team and the sponsor are told, with a link to the experiment.
+        var told = data.as(cast.proposer(), () -> notifications.recent(10));
+        assertThat(told).extracting(n -> n.messageKey()).contains("incubator.notify.review.APPROVE",
+                "incubator.notify.decision.SCALE");
+        assertThat(told).filteredOn(n -> n.messageKey().equals("incubator.notify.decision.SCALE"))
+                .singleElement().satisfies(n -> {
+                    assertThat(n.args()).containsExactly("Prise de rendez-vous en ligne");
+                    assertThat(n.link()).isEqualTo("incubator/experiment/" + id);
+                });
+        assertThat(data.as(cast.outsider(), () -> notifications.recent(10))).isEmpty();
     }
 
     @Test

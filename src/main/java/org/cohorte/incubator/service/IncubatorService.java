@@ -39,6 +39,7 @@ import org.cohorte.incubator.domain.ExperimentStage;
 import org.cohorte.incubator.domain.Iteration;
 import org.cohorte.incubator.domain.IterationRepository;
 import org.cohorte.incubator.domain.ProposalData;
+import org.cohorte.notification.service.NotificationService;
 import org.cohorte.tasks.service.InboxService;
 import org.cohorte.tasks.service.TaskDetails;
 import org.springframework.context.ApplicationEventPublisher;
@@ -84,13 +85,15 @@ public class IncubatorService {
     private final MemberService memberService;
     private final OrganizationService organizationService;
     private final ApplicationEventPublisher events;
+    private final NotificationService notificationService;
 
     public IncubatorService(ExperimentRepository experiments, IterationRepository iterations, CheckInRepository checkIns,
                             DecisionRepository decisions, CurrentUser currentUser,
                             EngineAuthentication engineAuthentication, RuntimeService runtimeService,
                             IdentityService identityService, InboxService inboxService, BlockerService blockerService,
                             KnowledgeBaseService knowledgeBaseService, MemberService memberService,
-                            OrganizationService organizationService, ApplicationEventPublisher events) {
+                            OrganizationService organizationService, ApplicationEventPublisher events,
+                            NotificationService notificationService) {
         this.experiments = experiments;
         this.iterations = iterations;
         this.checkIns = checkIns;
@@ -105,6 +108,7 @@ public class IncubatorService {
         this.memberService = memberService;
         this.organizationService = organizationService;
         this.events = events;
+        this.notificationService = notificationService;
     }
 
     // ---------------------------------------------------------------- proposal and review
@@ -182,7 +186,16 @@ public class IncubatorService {
             case REQUEST_CHANGES -> experiment.moveTo(ExperimentStage.CHANGES_REQUESTED);
             default -> experiment.moveTo(ExperimentStage.REJECTED);
         }
+        notifyTeam(experiment, "incubator.notify.review." + recorded.name());
         inboxService.complete(taskId, Map.of("reviewOutcome", outcome.name(), "reviewComment", text));
+    }
+
+    /** Tells the team and the sponsor what the committee decided, with a link to the experiment. */
+    private void notifyTeam(Experiment experiment, String key) {
+        Set<String> recipients = new LinkedHashSet<>(experiment.getTeam());
+        recipients.add(experiment.getSponsorId());
+        notificationService.notify(recipients, key, List.of(experiment.getTitle()),
+                "incubator/experiment/" + experiment.getId());
     }
 
     // ---------------------------------------------------------------- run
@@ -327,6 +340,7 @@ public class IncubatorService {
             }
             default -> experiment.moveTo(ExperimentStage.STOPPED);
         }
+        notifyTeam(experiment, "incubator.notify.decision." + decision.name());
         inboxService.complete(taskId, variables);
     }
 
