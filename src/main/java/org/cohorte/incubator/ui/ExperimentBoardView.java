@@ -172,7 +172,8 @@ public class ExperimentBoardView extends VerticalLayout implements HasDynamicTit
         if (value == null) {
             return "";
         }
-        return value == Math.rint(value) ? String.valueOf(value.longValue()) : String.format(Locale.ROOT, "%.2f", value);
+        return value == Math.rint(value) ? String.valueOf(value.longValue())
+                : new java.math.BigDecimal(String.format(Locale.ROOT, "%.2f", value)).stripTrailingZeros().toPlainString();
     }
 
     @Override
