@@ -22,6 +22,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -92,8 +93,10 @@ class SteeringRoomViewIT extends ViewTest {
         assertThat(_find(Html.class)).hasSize(2).allSatisfy(h -> assertThat(h.getInnerHtml()).contains("perf-trend-expected"));
         Grid<?> blockers = _get(Grid.class, spec -> spec.withId("steering-blockers"));
         assertThat(_size(blockers)).isEqualTo(1);
+        // The incubator's portfolio is present: the experiments section shows its stage bars, not the notice.
+        assertThat(_find(Div.class, spec -> spec.withId("steering-experiments"))).hasSize(1);
         assertThat(_find(Paragraph.class)).extracting(Paragraph::getText)
-                .contains("Le portefeuille de l’incubateur n’est pas disponible.");
+                .doesNotContain("Le portefeuille de l’incubateur n’est pas disponible.");
         assertThat(_find(com.vaadin.flow.component.html.Span.class)).extracting(s -> s.getText())
                 .contains("Sur la cible 1", "Hors trajectoire 1");
 

@@ -84,6 +84,10 @@ public class ForumWorkbookWriter {
         return data.labels().apply("performance.workbook." + key);
     }
 
+    private String blockerLabel(String key) {
+        return l("blocker." + key);
+    }
+
     public void write(OutputStream out) throws IOException {
         XSSFWorkbook template = new XSSFWorkbook();
         createStyles(template);

@@ -255,7 +255,7 @@ public class SteeringRoomView extends VerticalLayout implements HasDynamicTitle,
             Div fill = new Div();
             fill.addClassName("perf-bar-fill");
             fill.getStyle().set("width", (max == 0 ? 0 : Math.round(100.0 * count / max)) + "%");
-            bar.add(new Span(stage), fill, new Span(String.valueOf(count)));
+            bar.add(new Span(getTranslation("incubator.stage." + stage)), fill, new Span(String.valueOf(count)));
             bars.add(bar);
         });
         section.add(bars);
