@@ -176,7 +176,7 @@ public class SessionBoardView extends VerticalLayout implements HasUrlParameter<
                     + "const f=()=>{let s=Math.max(0,Math.round((end-Date.now())/1000));"
                     + "el.textContent=(s>=3600?Math.floor(s/3600)+' h ':'')+Math.floor((s%3600)/60)+' min '+String(s%60).padStart(2,'0')+' s';"
                     + "el.classList.toggle('codev-overtime',s===0);};f();el._t=setInterval(f,1000);",
-                    board.stepEndsAt().toEpochMilli());
+                    (double) board.stepEndsAt().toEpochMilli());
             bar.add(new Span(getTranslation("codevelopment.board.timeLeft")), left);
         }
         return bar;
