@@ -195,4 +195,33 @@ class CodevelopmentViewsIT extends ViewTest {
         assertThat(text("codev-case")).contains("Une équipe dispersée", "Une équipe dispersée sur trois sites.");
         assertThat(fixture.task(session, Steps.TASK_OPEN_SESSION, g.facilitator())).isNotNull();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_facilitator_adds_and_removes_members_and_a_removed_member_loses_the_board() {
+        CodevFixture.Group g = fixture.group(4);
+        String newcomer = data.user("nouveau", Roles.PARTICIPANT);
+        data.as(g.facilitator(), () -> communityService.addMember(g.communityId(), newcomer, CommunityRole.MEMBER));
+        UUID session = fixture.launch(g, SessionMode.LIVE);
+        fixture.prepareAndOpen(g, session);
+        String leaver = fixture.consultantsOf(g, session).get(0);
+
+        signIn(g.facilitator());
+        UI.getCurrent().navigate(CodevGroupView.class, g.id().toString());
+        ComboBox<String> who = _get(ComboBox.class, spec -> spec.withId("codev-add-member"));
+        assertThat(who.getListDataView().getItems()).contains(newcomer).doesNotContain(g.members().toArray(String[]::new));
+        who.setValue(newcomer);
+        _click(_get(Button.class, spec -> spec.withId("codev-add-member-button")));
+        assertThat(_get(Grid.class, spec -> spec.withId("codev-members-grid")).getListDataView().getItemCount()).isEqualTo(5);
+        Grid<org.cohorte.codevelopment.service.MemberStanding> grid = _get(Grid.class, spec -> spec.withId("codev-members-grid"));
+        List<org.cohorte.codevelopment.service.MemberStanding> rows = grid.getListDataView().getItems().toList();
+        int row = rows.indexOf(rows.stream().filter(m -> m.userId().equals(leaver)).findFirst().orElseThrow());
+        _click((Button) com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(grid, row, "remove"));
+        assertThat(_get(Grid.class, spec -> spec.withId("codev-members-grid")).getListDataView().getItemCount()).isEqualTo(4);
+
+        signIn(leaver);
+        UI.getCurrent().navigate(SessionBoardView.class, session.toString());
+        assertThat(_get(H2.class).getText()).isEqualTo("Introuvable");
+        assertThat(UI.getCurrent().getElement().getTextRecursively()).doesNotContain("Mobiliser une équipe");
+    }
 }

@@ -115,7 +115,7 @@ public class CodevGroupView extends VerticalLayout implements HasUrlParameter<St
         add(charter);
         add(new H3(getTranslation("codevelopment.group.members")), members(group));
         if (group.facilitatedByMe()) {
-            add(launchForm(group));
+            add(addMemberBar(group), launchForm(group));
         }
         add(new H3(getTranslation("codevelopment.group.history")), history());
         add(exportLink(group));
@@ -160,9 +160,43 @@ public class CodevGroupView extends VerticalLayout implements HasUrlParameter<St
         grid.addColumn(MemberStanding::timesClient).setHeader(getTranslation("codevelopment.group.timesClient")).setKey("times");
         grid.addColumn(m -> m.lastClientAt() == null ? "—" : Formats.dateTime(m.lastClientAt(), getLocale()))
                 .setHeader(getTranslation("codevelopment.group.lastClient")).setKey("last");
+        if (group.facilitatedByMe()) {
+            grid.addComponentColumn(m -> {
+                Button remove = new Button(getTranslation("codevelopment.group.remove"), e -> {
+                    if (Notifier.attempt(() -> groupService.removeMember(groupId, m.userId()))) {
+                        Notifier.success("codevelopment.group.removed");
+                        show();
+                    }
+                });
+                remove.setId("codev-remove-" + m.userId());
+                remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+                return remove;
+            }).setKey("remove");
+        }
         grid.setItems(group.members());
         grid.setAllRowsVisible(true);
         return grid;
+    }
+
+    /** The facilitator adds a member of the community (who then accepts the charter). */
+    private Component addMemberBar(GroupDetails group) {
+        java.util.Map<String, String> candidates = new java.util.HashMap<>(groupService.candidates(group.communityId()));
+        group.members().forEach(m -> candidates.remove(m.userId()));
+        candidates.remove(group.facilitatorId());
+        ComboBox<String> who = new ComboBox<>(getTranslation("codevelopment.group.addMember"));
+        who.setId("codev-add-member");
+        who.setItems(candidates.keySet().stream().sorted().toList());
+        who.setItemLabelGenerator(id -> candidates.getOrDefault(id, id));
+        Button add = new Button(getTranslation("codevelopment.group.add"), e -> {
+            if (who.getValue() != null && Notifier.attempt(() -> groupService.addMember(groupId, who.getValue()))) {
+                Notifier.success("codevelopment.group.added");
+                show();
+            }
+        });
+        add.setId("codev-add-member-button");
+        HorizontalLayout bar = new HorizontalLayout(who, add);
+        bar.setAlignItems(Alignment.BASELINE);
+        return bar;
     }
 
     private Component launchForm(GroupDetails group) {
