@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A live session in five real browsers: the facilitator launches it and opens it, the client prepares and
- * presents the case, three consultants ask questions and contribute, and every board follows without
- * reloading (server push).
+ * A live session in five real browsers, from launch to the end of its six steps: the facilitator launches,
+ * opens and steers it, the client prepares, presents, contracts and synthesises, three consultants ask
+ * questions and contribute, everyone notes a learning and rates it; every board follows without reloading
+ * (server push).
  */
 class CodevelopmentLiveSessionBrowserIT extends IntegrationTest {
 
@@ -147,11 +148,33 @@ class CodevelopmentLiveSessionBrowserIT extends IntegrationTest {
             waitAll(all, "#codev-current-step", "Étape 5 sur 6");
             clientBrowser.screenshot("codev-04-board-client-synthesis");
 
+            // The client writes the synthesis and one action; then everyone notes a learning and rates the session.
+            clientBrowser.waitForText("#codev-my-task", "Rédiger la synthèse");
+            clientBrowser.type("#codev-field-1 textarea", "Je retiens les rencontres courtes et fréquentes.");
+            clientBrowser.type("#codev-action-1 input", "Tenir une rencontre de 15 minutes chaque lundi");
+            String due = java.time.LocalDate.now().plusDays(30).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+            clientBrowser.type("#codev-action-due-1 input", due);
+            click(clientBrowser, "#complete-button");
+            waitAll(all, "#codev-current-step", "Étape 6 sur 6");
+            waitAll(all, "#codev-case", "Tenir une rencontre de 15 minutes chaque lundi");
+            for (int i = 0; i < all.size(); i++) {
+                Browser b = all.get(i);
+                b.waitForText("#codev-my-task", "Noter mes apprentissages");
+                b.type("#codev-field-1 textarea", "Apprentissage " + (i + 1));
+                click(b, "#codev-rating vaadin-radio-button:nth-of-type(" + (i % 2 + 4) + ")");
+                click(b, "#complete-button");
+            }
+            waitAll(all, "#codev-status-badge", "En attente du retour");
+            waitAll(all, "#codev-learnings", "Apprentissage 5");
+            facilitator.screenshot("codev-05-board-after-session");
+
             SessionBoard board = data.as(g.facilitator(), () -> sessionService.board(session));
             assertThat(board.questions()).hasSize(3);
             assertThat(board.contributions()).extracting(SessionBoard.Entry::body)
                     .containsExactly("Idée numéro 1", "Idée numéro 2", "Idée numéro 3");
             assertThat(board.contract()).isEqualTo("Comment garder mon équipe engagée pendant la migration ?");
+            assertThat(board.actions()).extracting(SessionBoard.Action::dueDate).containsExactly(java.time.LocalDate.now().plusDays(30));
+            assertThat(board.learnings()).hasSize(5).allSatisfy(l -> assertThat(l.rating()).isBetween(4, 5));
         } catch (RuntimeException | AssertionError e) {
             for (int i = 0; i < all.size(); i++) {
                 all.get(i).screenshot("codev-failure-" + i);
