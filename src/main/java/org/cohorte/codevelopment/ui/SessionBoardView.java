@@ -251,7 +251,9 @@ public class SessionBoardView extends VerticalLayout implements HasUrlParameter<
             UnorderedList list = new UnorderedList();
             board.actions().forEach(a -> list.add(new ListItem(a.body() + " — " + a.dueDate().format(java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(getLocale()))
                     + (a.outcome() == null ? "" : " : " + a.outcome()))));
-            panel.add(new Span(getTranslation("codevelopment.board.actions")), list);
+            Div block = new Div(new Span(getTranslation("codevelopment.board.actions")), list);
+            block.addClassName("codev-field");
+            panel.add(block);
         }
         field(panel, "codevelopment.form.followUpReport", board.followUpReport());
         return panel;
