@@ -224,4 +224,38 @@ class CodevelopmentRulesIT extends IntegrationTest {
         assertThatThrownBy(() -> data.as(g.facilitator(), () -> sessionService.publishLearningNote(noteTask, "Autre note", "Corps", List.of())))
                 .isInstanceOf(CohorteException.class);
     }
+
+    @Test
+    void two_facilitator_windows_advancing_the_same_step_at_once_one_wins_and_the_other_is_told() throws Exception {
+        CodevFixture.Group g = fixture.group(4);
+        UUID session = fixture.launch(g, SessionMode.LIVE);
+        fixture.prepareAndOpen(g, session);
+        java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                results.add(pool.submit(() -> {
+                    barrier.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    try {
+                        data.as(g.facilitator(), () -> sessionService.advance(session, 1));
+                        return "ok";
+                    } catch (ConflictException e) {
+                        return e.getMessageKey();
+                    }
+                }));
+            }
+            List<String> outcomes = new java.util.ArrayList<>();
+            for (var f : results) {
+                outcomes.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).containsOnlyOnce("ok");
+            assertThat(outcomes).filteredOn(o -> !o.equals("ok")).singleElement()
+                    .isIn("codevelopment.error.stepMovedOn", "codevelopment.error.changedMeanwhile", "tasks.error.changedMeanwhile");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(data.as(g.facilitator(), () -> sessionService.board(session)).currentStep()).isEqualTo(2);
+        assertThat(fixture.tasks(session, Steps.TASK_ASK_QUESTIONS)).hasSize(3);
+    }
 }

@@ -514,17 +514,24 @@ public class CodevSessionService {
         } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
             throw new ConflictException("codevelopment.error.changedMeanwhile");
         }
+        flush();
         changed(s);
     }
 
     private void complete(String taskId, CodevSession s, Map<String, Object> variables) {
+        flush();
+        inboxService.complete(taskId, variables);
+        // Entering the next step changed the session too: a concurrent change of it is found here, not at commit.
+        flush();
+        changed(s);
+    }
+
+    private void flush() {
         try {
             sessions.flush();
         } catch (ObjectOptimisticLockingFailureException e) {
             throw new ConflictException("codevelopment.error.changedMeanwhile");
         }
-        inboxService.complete(taskId, variables);
-        changed(s);
     }
 
     private void changed(CodevSession s) {
