@@ -1,0 +1,5 @@
+package org.cohorte.codevelopment.domain;
+
+public enum ParticipantRole {
+    CLIENT, CONSULTANT
+}

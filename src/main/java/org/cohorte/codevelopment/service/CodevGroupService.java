@@ -1,0 +1,264 @@
+package org.cohorte.codevelopment.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.cohorte.base.error.CohorteException;
+import org.cohorte.base.error.ForbiddenException;
+import org.cohorte.base.error.NotFoundException;
+import org.cohorte.base.time.EngineClock;
+import org.cohorte.codevelopment.domain.CodevGroup;
+import org.cohorte.codevelopment.domain.CodevGroupMember;
+import org.cohorte.codevelopment.domain.CodevGroupMemberRepository;
+import org.cohorte.codevelopment.domain.CodevGroupRepository;
+import org.cohorte.codevelopment.domain.CodevSession;
+import org.cohorte.codevelopment.domain.CodevSessionRepository;
+import org.cohorte.codevelopment.domain.SessionStatus;
+import org.cohorte.community.service.CommunityService;
+import org.cohorte.identity.service.CurrentUser;
+import org.cohorte.identity.service.EngineAuthentication;
+import org.cohorte.identity.service.MemberService;
+import org.cohorte.identity.service.Roles;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Codevelopment groups: who belongs, the charter, the rotation. Confidentiality: a group's cases are read
+ * only by its facilitator and by its active members who accepted the charter; nobody else, admins included.
+ */
+@Service
+public class CodevGroupService {
+
+    public static final int MIN_MEMBERS = 4;
+    public static final int MAX_MEMBERS = 8;
+
+    private final CodevGroupRepository groups;
+    private final CodevGroupMemberRepository members;
+    private final CodevSessionRepository sessions;
+    private final CommunityService communityService;
+    private final MemberService memberService;
+    private final CurrentUser currentUser;
+    private final IdentityService identityService;
+    private final EngineAuthentication engineAuthentication;
+
+    public CodevGroupService(CodevGroupRepository groups, CodevGroupMemberRepository members,
+                             CodevSessionRepository sessions, CommunityService communityService,
+                             MemberService memberService, CurrentUser currentUser, IdentityService identityService,
+                             EngineAuthentication engineAuthentication) {
+        this.groups = groups;
+        this.members = members;
+        this.sessions = sessions;
+        this.communityService = communityService;
+        this.memberService = memberService;
+        this.currentUser = currentUser;
+        this.identityService = identityService;
+        this.engineAuthentication = engineAuthentication;
+    }
+
+    /** A facilitator creates a group in one of their communities, with 4 to 8 of its members. */
+    @Transactional
+    public UUID create(UUID communityId, String name, String charter, boolean noHierarchy, List<String> memberIds) {
+        CurrentUser.Identity me = currentUser.requireAnyGroup(Roles.FACILITATOR);
+        communityService.requireMember(communityId);
+        String cleanName = Texts.required(name, 200);
+        String cleanCharter = Texts.required(charter, 10000);
+        Set<String> ids = new LinkedHashSet<>(memberIds == null ? List.of() : memberIds);
+        if (ids.contains(me.userId())) {
+            throw new CohorteException("codevelopment.error.facilitatorNotMember");
+        }
+        if (ids.size() < MIN_MEMBERS || ids.size() > MAX_MEMBERS) {
+            throw new CohorteException("codevelopment.error.groupSize", MIN_MEMBERS, MAX_MEMBERS);
+        }
+        for (String id : ids) {
+            if (!communityService.isMember(communityId, id)) {
+                throw new CohorteException("codevelopment.error.notCommunityMember", memberService.displayName(id));
+            }
+        }
+        CodevGroup group = groups.save(new CodevGroup(communityId, cleanName, cleanCharter, noHierarchy, me.userId()));
+        ids.forEach(id -> members.save(new CodevGroupMember(group.getId(), id)));
+        return group.getId();
+    }
+
+    /** The group's facilitator adds a member of the community (or takes back one who left). */
+    @Transactional
+    public void addMember(UUID groupId, String userId) {
+        CodevGroup group = requireFacilitator(groupId);
+        if (group.getFacilitatorId().equals(userId)) {
+            throw new CohorteException("codevelopment.error.facilitatorNotMember");
+        }
+        if (!communityService.isMember(group.getCommunityId(), userId)) {
+            throw new CohorteException("codevelopment.error.notCommunityMember", memberService.displayName(userId));
+        }
+        long active = members.findByIdGroupId(groupId).stream().filter(CodevGroupMember::isActive).count();
+        Optional<CodevGroupMember> existing = members.findById(new CodevGroupMember.Key(groupId, userId));
+        if (existing.filter(CodevGroupMember::isActive).isPresent()) {
+            return;
+        }
+        if (active >= MAX_MEMBERS) {
+            throw new CohorteException("codevelopment.error.groupSize", MIN_MEMBERS, MAX_MEMBERS);
+        }
+        existing.ifPresentOrElse(CodevGroupMember::rejoin, () -> members.save(new CodevGroupMember(groupId, userId)));
+    }
+
+    /** A member leaves (or the facilitator removes them): from now on they read nothing of the group's cases. */
+    @Transactional
+    public void removeMember(UUID groupId, String userId) {
+        CurrentUser.Identity me = currentUser.require();
+        CodevGroup group = groups.findById(groupId).orElseThrow(CodevGroupService::notFound);
+        CodevGroupMember member = members.findById(new CodevGroupMember.Key(groupId, userId))
+                .filter(CodevGroupMember::isActive).orElseThrow(CodevGroupService::notFound);
+        if (!me.userId().equals(userId) && !me.userId().equals(group.getFacilitatorId())) {
+            throw notFound();
+        }
+        member.leave();
+    }
+
+    /** The signed-in member accepts the group's charter; only then do they see its cases. */
+    @Transactional
+    public void acceptCharter(UUID groupId) {
+        String me = currentUser.userId();
+        CodevGroupMember member = members.findById(new CodevGroupMember.Key(groupId, me))
+                .filter(CodevGroupMember::isActive).orElseThrow(CodevGroupService::notFound);
+        if (!member.hasAcceptedCharter()) {
+            member.acceptCharter();
+        }
+    }
+
+    /** The groups the signed-in user facilitates or belongs to. */
+    @Transactional(readOnly = true)
+    public List<GroupSummary> myGroups() {
+        String me = currentUser.userId();
+        Map<UUID, CodevGroup> mine = new HashMap<>();
+        groups.findByFacilitatorIdOrderByName(me).forEach(g -> mine.put(g.getId(), g));
+        List<UUID> memberOf = members.findByIdUserIdAndLeftAtIsNull(me).stream().map(CodevGroupMember::getGroupId).toList();
+        groups.findAllById(memberOf).forEach(g -> mine.put(g.getId(), g));
+        Map<String, String> names = memberService.displayNames(mine.values().stream().map(CodevGroup::getFacilitatorId).distinct().toList());
+        return mine.values().stream().sorted((a, b) -> a.getName().compareToIgnoreCase(b.getName()))
+                .map(g -> new GroupSummary(g.getId(), g.getName(), g.getCommunityId(), g.getFacilitatorId(),
+                        names.get(g.getFacilitatorId()),
+                        (int) members.findByIdGroupId(g.getId()).stream().filter(CodevGroupMember::isActive).count(),
+                        g.isNoHierarchy(), g.getFacilitatorId().equals(me)))
+                .toList();
+    }
+
+    /** The group page: facilitator and active members only (a member who has not accepted the charter sees no cases). */
+    @Transactional(readOnly = true)
+    public GroupDetails get(UUID groupId) {
+        String me = currentUser.userId();
+        CodevGroup group = groups.findById(groupId).orElseThrow(CodevGroupService::notFound);
+        List<CodevGroupMember> all = members.findByIdGroupId(groupId);
+        Optional<CodevGroupMember> myMembership = all.stream()
+                .filter(m -> m.isActive() && m.getUserId().equals(me)).findFirst();
+        boolean facilitator = group.getFacilitatorId().equals(me);
+        if (!facilitator && myMembership.isEmpty()) {
+            throw notFound();
+        }
+        boolean accepted = myMembership.map(CodevGroupMember::hasAcceptedCharter).orElse(false);
+        List<CodevSession> history = sessions.findByGroupIdOrderByScheduledAtDesc(groupId);
+        List<RotationPlanner.Standing> standings = rotation(all, history);
+        Map<String, RotationPlanner.Standing> byUser = new HashMap<>();
+        standings.forEach(s -> byUser.put(s.userId(), s));
+        Map<String, Long> totals = new HashMap<>();
+        history.stream().filter(s -> s.getStatus() != SessionStatus.CANCELLED)
+                .forEach(s -> totals.merge(s.getClientId(), 1L, Long::sum));
+        List<String> ids = new ArrayList<>(all.stream().map(CodevGroupMember::getUserId).toList());
+        ids.add(group.getFacilitatorId());
+        Map<String, String> names = memberService.displayNames(ids);
+        List<MemberStanding> standing = all.stream().filter(CodevGroupMember::isActive)
+                .map(m -> {
+                    RotationPlanner.Standing s = byUser.get(m.getUserId());
+                    return new MemberStanding(m.getUserId(), names.get(m.getUserId()), m.getJoinedAt(),
+                            m.hasAcceptedCharter(), s == null ? 0 : s.timesInCycle(),
+                            totals.getOrDefault(m.getUserId(), 0L).intValue(), s == null ? null : s.lastTime());
+                })
+                .sorted((a, b) -> a.name().compareToIgnoreCase(b.name())).toList();
+        String suggested = standings.stream().map(RotationPlanner.Standing::userId)
+                .filter(id -> all.stream().anyMatch(m -> m.getUserId().equals(id) && m.hasAcceptedCharter()))
+                .findFirst().orElse(null);
+        return new GroupDetails(group.getId(), group.getName(), group.getCommunityId(), group.getCharter(),
+                group.isNoHierarchy(), group.getFacilitatorId(), names.get(group.getFacilitatorId()), standing,
+                facilitator, myMembership.isPresent(), accepted, facilitator || accepted, suggested);
+    }
+
+    /** The active members in rotation order, the suggested next client first (facilitator and members). */
+    @Transactional(readOnly = true)
+    public List<RotationPlanner.Standing> rotation(UUID groupId) {
+        requireReader(groupId);
+        return rotation(members.findByIdGroupId(groupId), sessions.findByGroupIdOrderByScheduledAtDesc(groupId));
+    }
+
+    /**
+     * Participants the facilitator may pick from when creating a group: people with the participant role who
+     * belong to the community. Names are not confidential inside Cohorte.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> candidates(UUID communityId) {
+        currentUser.requireAnyGroup(Roles.FACILITATOR);
+        communityService.requireMember(communityId);
+        List<String> ids = engineAuthentication.asSystem(() -> identityService.createUserQuery()
+                .memberOfGroup(Roles.PARTICIPANT).orderByUserId().asc().list()).stream().map(User::getId)
+                .filter(id -> communityService.isMember(communityId, id)).toList();
+        return memberService.displayNames(ids);
+    }
+
+    static List<RotationPlanner.Standing> rotation(List<CodevGroupMember> all, List<CodevSession> history) {
+        return RotationPlanner.order(
+                all.stream().map(m -> new RotationPlanner.Member(m.getUserId(), m.getJoinedAt(), m.getLeftAt())).toList(),
+                history.stream().filter(s -> s.getStatus() != SessionStatus.CANCELLED)
+                        .map(s -> new RotationPlanner.Turn(s.getClientId(), s.getScheduledAt())).toList(),
+                EngineClock.now());
+    }
+
+    /** The group, if the signed-in user may read its cases (facilitator, or active member who accepted the charter). */
+    @Transactional(readOnly = true)
+    public CodevGroup requireReader(UUID groupId) {
+        CodevGroup group = groups.findById(groupId).orElseThrow(CodevGroupService::notFound);
+        if (!canRead(group, currentUser.userId())) {
+            throw notFound();
+        }
+        return group;
+    }
+
+    /** Whether the user reads the group's cases; a non-throwing question for other services. */
+    @Transactional(readOnly = true)
+    public boolean canRead(CodevGroup group, String userId) {
+        if (group.getFacilitatorId().equals(userId)) {
+            return true;
+        }
+        return members.findById(new CodevGroupMember.Key(group.getId(), userId))
+                .filter(m -> m.isActive() && m.hasAcceptedCharter()).isPresent();
+    }
+
+    /** Readers, or an expert of the group's community (who may publish its learning notes, not read its cases). */
+    @Transactional(readOnly = true)
+    public CodevGroup requireReaderOrExpert(UUID groupId) {
+        CodevGroup group = groups.findById(groupId).orElseThrow(CodevGroupService::notFound);
+        CurrentUser.Identity me = currentUser.require();
+        if (canRead(group, me.userId())
+                || (me.isIn(Roles.EXPERT) && communityService.isMember(group.getCommunityId(), me.userId()))) {
+            return group;
+        }
+        throw notFound();
+    }
+
+    @Transactional(readOnly = true)
+    public CodevGroup requireFacilitator(UUID groupId) {
+        CodevGroup group = requireReader(groupId);
+        if (!group.getFacilitatorId().equals(currentUser.userId())) {
+            throw new ForbiddenException("codevelopment.error.facilitatorOnly");
+        }
+        return group;
+    }
+
+    static NotFoundException notFound() {
+        return new NotFoundException("codevelopment.error.notFound");
+    }
+}

@@ -1,0 +1,14 @@
+package org.cohorte.codevelopment.service;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A group as the signed-in user may see it. {@code canReadCases} is false for a member who has not accepted
+ * the charter yet: they see the charter and the members, nothing of the cases.
+ */
+public record GroupDetails(UUID id, String name, UUID communityId, String charter, boolean noHierarchy,
+                           String facilitatorId, String facilitatorName, List<MemberStanding> members,
+                           boolean facilitatedByMe, boolean memberMe, boolean charterAcceptedByMe,
+                           boolean canReadCases, String suggestedClientId) {
+}

@@ -1,0 +1,40 @@
+package org.cohorte.codevelopment.service;
+
+import java.util.List;
+
+/** The six steps of a session and their default timeboxes (DESIGN.md, process 1). */
+public final class Steps {
+
+    public static final String PROCESS_KEY = "codevelopment_session";
+    public static final String TASK_PREPARE_CASE = "user_task_prepare_case";
+    public static final String TASK_OPEN_SESSION = "user_task_open_session";
+    public static final String TASK_PRESENT_CASE = "user_task_present_case";
+    public static final String TASK_ASK_QUESTIONS = "user_task_ask_questions";
+    public static final String TASK_ANSWER_QUESTIONS = "user_task_answer_questions";
+    public static final String TASK_WRITE_CONTRACT = "user_task_write_contract";
+    public static final String TASK_VALIDATE_CONTRACT = "user_task_validate_contract";
+    public static final String TASK_CONSULT = "user_task_consult";
+    public static final String TASK_SYNTHESIZE = "user_task_synthesize";
+    public static final String TASK_INTEGRATE_LEARNING = "user_task_integrate_learning";
+    public static final String TASK_FOLLOW_UP = "user_task_follow_up";
+    public static final String TASK_PUBLISH_LEARNING_NOTE = "user_task_publish_learning_note";
+
+    public static final String MESSAGE_ADVANCE = "codev_advance_step";
+    public static final String MESSAGE_EXTEND = "codev_extend_step";
+    public static final String MESSAGE_CANCEL = "codev_cancel_session";
+
+    /** Step keys, in order: step n is KEYS.get(n - 1). */
+    public static final List<String> KEYS =
+            List.of("presentation", "clarification", "contract", "consultation", "synthesis", "learning");
+    /** Live timeboxes in minutes. */
+    public static final List<Integer> LIVE_MINUTES = List.of(10, 15, 5, 25, 15, 10);
+    /** Async timeboxes in days. */
+    public static final List<Integer> ASYNC_DAYS = List.of(2, 3, 2, 5, 3, 2);
+
+    private Steps() {
+    }
+
+    public static String timerId(int step) {
+        return "timer_" + KEYS.get(step - 1) + "_timebox";
+    }
+}

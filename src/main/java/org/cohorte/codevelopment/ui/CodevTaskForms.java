@@ -1,0 +1,350 @@
+package org.cohorte.codevelopment.ui;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.datepicker.DatePicker;
+
+import com.vaadin.flow.component.html.Paragraph;
+
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import org.cohorte.base.ui.Notifier;
+import org.cohorte.codevelopment.domain.ParticipantRole;
+import org.cohorte.codevelopment.service.ActionInput;
+import org.cohorte.codevelopment.service.CodevSessionService;
+import org.cohorte.codevelopment.service.SessionBoard;
+import org.cohorte.tasks.api.TaskFormProvider;
+import org.cohorte.tasks.service.TaskDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The forms of the session's user tasks, shown on the task page and embedded in the live board. Each
+ * writes through {@link CodevSessionService}, which completes the task in the same transaction; on a
+ * refusal the form stays as it was, with what the user typed.
+ */
+@Configuration
+public class CodevTaskForms {
+
+    private final CodevSessionService sessions;
+
+    public CodevTaskForms(CodevSessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    /** A TaskFormProvider for one form key. */
+    record Provider(String formKey, BiFunction<TaskDetails, Runnable, Component> factory) implements TaskFormProvider {
+        @Override
+        public Component createForm(TaskDetails task, Runnable onCompleted) {
+            return factory.apply(task, onCompleted);
+        }
+    }
+
+    private static UUID sessionOf(TaskDetails task) {
+        return UUID.fromString(task.businessKey());
+    }
+
+    @Bean
+    TaskFormProvider codevCaseForm() {
+        return new Provider("cohorte:codevelopment-case", (task, done) -> new Form(done) {
+            {
+                TextField title = text("codevelopment.form.caseTitle", 300);
+                TextArea context = area("codevelopment.form.caseContext", 10000);
+                TextArea tried = area("codevelopment.form.caseTried", 10000);
+                TextArea stakes = area("codevelopment.form.caseStakes", 10000);
+                submit("codevelopment.form.submitCase", () -> sessions.prepareCase(task.id(), title.getValue(),
+                        context.getValue(), tried.getValue(), stakes.getValue()));
+            }
+        });
+    }
+
+    @Bean
+    TaskFormProvider codevOpenForm() {
+        return new Provider("cohorte:codevelopment-open", (task, done) -> new Form(done) {
+            {
+                SessionBoard board = sessions.board(sessionOf(task));
+                CheckboxGroup<SessionBoard.Participant> present = new CheckboxGroup<>(getTranslation("codevelopment.form.present"));
+                present.setId("codev-present");
+                List<SessionBoard.Participant> consultants = board.participants().stream()
+                        .filter(p -> p.role() == ParticipantRole.CONSULTANT).toList();
+                present.setItems(consultants);
+                present.setItemLabelGenerator(SessionBoard.Participant::name);
+                present.select(consultants);
+                add(new Paragraph(getTranslation("codevelopment.form.openHelp")), present);
+                submit("codevelopment.form.submitOpen", () -> sessions.openSession(task.id(),
+                        present.getSelectedItems().stream().map(SessionBoard.Participant::userId).toList()));
+            }
+        });
+    }
+
+    @Bean
+    TaskFormProvider codevPresentForm() {
+        return new Provider("cohorte:codevelopment-present", (task, done) -> new Form(done) {
+            {
+                add(new Paragraph(getTranslation("codevelopment.form.presentHelp")));
+                submit("codevelopment.form.submitPresent", () -> sessions.finishPresentation(task.id()));
+            }
+        });
+    }
+
+    @Bean
+    TaskFormProvider codevQuestionsForm() {
+        return new Provider("cohorte:codevelopment-questions", (task, done) -> new Form(done) {
+            {
+                Paragraph rule = new Paragraph(getTranslation("codevelopment.form.questionsRule"));
+                rule.addClassName("codev-rule");
+                add(rule);
+                TextArea question = area("codevelopment.form.question", 5000);
+                Button ask = new Button(getTranslation("codevelopment.form.ask"), e -> {
+                    if (Notifier.attempt(() -> sessions.addQuestion(sessionOf(task), question.getValue()))) {
+                        question.clear();
+                        Notifier.success("codevelopment.form.questionAdded");
+                    }
+                });
+                ask.setId("codev-ask");
+                add(ask);
+                submit("codevelopment.form.noMoreQuestions", () -> sessions.finishClarification(task.id()));
+            }
+        });
+    }
+
+    @Bean
+    TaskFormProvider codevAnswersForm() {
+        return new Provider("cohorte:codevelopment-answers", (task, done) -> new Form(done) {
+            {
+                VerticalLayout list = new VerticalLayout();
+                list.setPadding(false);
+                list.setId("codev-answers");
+                Runnable[] fill = new Runnable[1];
+                fill[0] = () -> {
+                    list.removeAll();
+                    for (SessionBoard.Entry q : sessions.board(sessionOf(task)).questions()) {
+                        TextField answer = new TextField(q.authorName() + " : " + q.body());
+                        answer.setWidthFull();
+                        answer.setValue(q.answer() == null ? "" : q.answer());
+                        answer.setMaxLength(5000);
+                        Button save = new Button(getTranslation("codevelopment.form.answer"), e -> {
+                            if (Notifier.attempt(() -> sessions.answerQuestion(q.id(), answer.getValue(), q.version()))) {
+                                fill[0].run();
+                            }
+                        });
+                        HorizontalLayout row = new HorizontalLayout(answer, save);
+                        row.setWidthFull();
+                        row.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+                        list.add(row);
+                    }
+                };
+                fill[0].run();
+                Button reload = new Button(getTranslation("codevelopment.form.reloadQuestions"), e -> fill[0].run());
+                reload.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                add(list, reload);
+                submit("codevelopment.form.answeredAll", () -> sessions.finishClarification(task.id()));
+            }
+        });
+    }
+
+    @Bean
+    TaskFormProvider codevContractForm() {
+        return new Provider("cohorte:codevelopment-contract", (task, done) -> new Form(done) {
+            {
+                add(new Paragraph(getTranslation("codevelopment.form.contractHelp")));
+                TextArea contract = area("codevelopment.form.contract", 2000);
+                String previous = sessions.board(sessionOf(task)).contract();
+                contract.setValue(previous == null ? "" : previous);
+                submit("codevelopment.form.submitContract", () -> sessions.writeContract(task.id(), contract.getValue()));
+            }
+        });
+    }
+
+    @Bean
+    TaskFormProvider codevContractValidationForm() {
+        return new Provider("cohorte:codevelopment-contract-validation", (task, done) -> new Form(done) {
+            {
+                Paragraph contract = new Paragraph(sessions.board(sessionOf(task)).contract());
+                contract.addClassName("codev-contract");
+                add(contract);
+                Button rework = new Button(getTranslation("codevelopment.form.contractRework"), e -> {
+                    if (Notifier.attempt(() -> sessions.validateContract(task.id(), false))) {
+                        done.run();
+                    }
+                });
+                rework.setId("codev-contract-rework");
+                add(rework);
+                submit("codevelopment.form.contractApprove", () -> sessions.validateContract(task.id(), true));
+            }
+        });
+    }
+
+    @Bean
+    TaskFormProvider codevConsultForm() {
+        return new Provider("cohorte:codevelopment-consult", (task, done) -> new Form(done) {
+            {
+                add(new Paragraph(getTranslation("codevelopment.form.consultHelp")));
+                TextArea contribution = area("codevelopment.form.contribution", 5000);
+                Button add = new Button(getTranslation("codevelopment.form.contribute"), e -> {
+                    if (Notifier.attempt(() -> sessions.addContribution(sessionOf(task), contribution.getValue()))) {
+                        contribution.clear();
+                        Notifier.success("codevelopment.form.contributionAdded");
+                    }
+                });
+                add.setId("codev-contribute");
+                add(add);
+                submit("codevelopment.form.consultDone", () -> sessions.finishConsultation(task.id()));
+            }
+        });
+    }
+
+    @Bean
+    TaskFormProvider codevSynthesisForm() {
+        return new Provider("cohorte:codevelopment-synthesis", (task, done) -> new Form(done) {
+            {
+                TextArea synthesis = area("codevelopment.form.synthesis", 10000);
+                List<TextField> bodies = new ArrayList<>();
+                List<DatePicker> dues = new ArrayList<>();
+                for (int i = 1; i <= 4; i++) {
+                    TextField body = new TextField(getTranslation("codevelopment.form.action", i));
+                    body.setId("codev-action-" + i);
+                    body.setMaxLength(1000);
+                    body.setWidth("100%");
+                    DatePicker due = new DatePicker(getTranslation("codevelopment.form.actionDue"));
+                    due.setId("codev-action-due-" + i);
+                    bodies.add(body);
+                    dues.add(due);
+                    HorizontalLayout row = new HorizontalLayout(body, due);
+                    row.setWidthFull();
+                    row.setFlexGrow(1, body);
+                    add(row);
+                }
+                Checkbox consent = new Checkbox(getTranslation("codevelopment.form.consent"));
+                consent.setId("codev-consent");
+                add(consent);
+                submit("codevelopment.form.submitSynthesis", () -> {
+                    List<ActionInput> plan = new ArrayList<>();
+                    for (int i = 0; i < bodies.size(); i++) {
+                        if (!bodies.get(i).getValue().isBlank()) {
+                            plan.add(new ActionInput(bodies.get(i).getValue(), dues.get(i).getValue()));
+                        }
+                    }
+                    sessions.synthesize(task.id(), synthesis.getValue(), plan, consent.getValue());
+                });
+            }
+        });
+    }
+
+    @Bean
+    TaskFormProvider codevLearningForm() {
+        return new Provider("cohorte:codevelopment-learning", (task, done) -> new Form(done) {
+            {
+                TextArea learning = area("codevelopment.form.learning", 5000);
+                RadioButtonGroup<Integer> rating = new RadioButtonGroup<>(getTranslation("codevelopment.form.rating"));
+                rating.setId("codev-rating");
+                rating.setItems(1, 2, 3, 4, 5);
+                add(rating);
+                submit("codevelopment.form.submitLearning", () -> sessions.integrateLearning(task.id(), learning.getValue(),
+                        rating.getValue() == null ? 0 : rating.getValue()));
+            }
+        });
+    }
+
+    @Bean
+    TaskFormProvider codevFollowUpForm() {
+        return new Provider("cohorte:codevelopment-follow-up", (task, done) -> new Form(done) {
+            {
+                SessionBoard board = sessions.board(sessionOf(task));
+                Map<UUID, TextField> outcomes = new HashMap<>();
+                for (SessionBoard.Action action : board.actions()) {
+                    TextField outcome = new TextField(action.body());
+                    outcome.setWidthFull();
+                    outcome.setMaxLength(2000);
+                    outcomes.put(action.id(), outcome);
+                    add(outcome);
+                }
+                TextArea report = area("codevelopment.form.followUpReport", 10000);
+                submit("codevelopment.form.submitFollowUp", () -> {
+                    Map<UUID, String> values = new HashMap<>();
+                    outcomes.forEach((id, field) -> values.put(id, field.getValue()));
+                    sessions.followUp(task.id(), report.getValue(), values);
+                });
+            }
+        });
+    }
+
+    @Bean
+    TaskFormProvider codevLearningNoteForm() {
+        return new Provider("cohorte:codevelopment-learning-note", (task, done) -> new Form(done) {
+            {
+                add(new Paragraph(getTranslation("codevelopment.form.noteHelp")));
+                TextField title = text("codevelopment.form.noteTitle", 300);
+                TextArea body = area("codevelopment.form.noteBody", 100000);
+                TextField tags = text("codevelopment.form.noteTags", 500);
+                submit("codevelopment.form.submitNote", () -> sessions.publishLearningNote(task.id(), title.getValue(),
+                        body.getValue(), Arrays.stream(tags.getValue().split(",")).map(String::strip).toList()));
+            }
+        });
+    }
+
+    /** A small form: fields in a column and a primary button that runs the action, then reports completion. */
+    abstract static class Form extends Composite<VerticalLayout> {
+        private final Runnable done;
+        private int fields;
+
+        Form(Runnable done) {
+            this.done = done;
+            getContent().setPadding(false);
+            getContent().addClassName("codev-form");
+        }
+
+        void add(Component... components) {
+            getContent().add(components);
+        }
+
+        TextField text(String key, int max) {
+            TextField field = new TextField(getTranslation(key));
+            field.setId("codev-field-" + (++fields));
+            field.setMaxLength(max);
+            field.setWidthFull();
+            add(field);
+            return field;
+        }
+
+        TextArea area(String key, int max) {
+            TextArea field = new TextArea(getTranslation(key));
+            field.setId("codev-field-" + (++fields));
+            field.setMaxLength(max);
+            field.setWidthFull();
+            field.setMinHeight("6rem");
+            add(field);
+            return field;
+        }
+
+        void submit(String key, Runnable action) {
+            Button submit = new Button(getTranslation(key), e -> {
+                if (Notifier.attempt(action)) {
+                    done.run();
+                } else {
+                    e.getSource().setEnabled(true);
+                }
+            });
+            submit.setId("complete-button");
+            submit.setDisableOnClick(true);
+            submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            add(submit);
+        }
+    }
+
+}
