@@ -9,6 +9,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface CommunityActivityRepository extends JpaRepository<CommunityActivity, UUID> {
 
+    List<CommunityActivity> findByCommunityIdAndEndsAtAfterOrderByStartsAt(UUID communityId, Instant after);
+
     Optional<CommunityActivity> findBySourceTypeAndSourceId(String sourceType, UUID sourceId);
 
     List<CommunityActivity> findByCommunityIdAndCancelledFalseAndEndsAtAfterOrderByStartsAt(UUID communityId,
