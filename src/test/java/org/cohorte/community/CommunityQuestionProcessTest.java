@@ -208,7 +208,7 @@ class CommunityQuestionProcessTest extends IntegrationTest {
         assertThat(answered.triage()).isEqualTo(TriageDecision.ARTICLE);
         assertThat(answered.articleId()).isEqualTo(article);
         assertThat(answered.firstAnswerAt()).isNotNull();
-        assertThat(data.as(f.member, () -> questions.posts(question)).get(0).body()).contains("articles/" + article);
+        assertThat(data.as(f.member, () -> questions.posts(question)).get(0).body()).contains("article/" + article);
         assertThat(notificationKeys(f.member)).contains("community.notify.answeredWithArticle");
         assertThat(data.as(f.member, () -> questions.linkedToArticle(article))).extracting(QuestionSummary::id).contains(question);
     }

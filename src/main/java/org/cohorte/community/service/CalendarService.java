@@ -72,7 +72,7 @@ public class CalendarService {
         activities.save(activity);
         if (created && !event.cancelled()) {
             notifier.notify(communityService.memberIds(event.communityId()), null, "community.notify.activity",
-                    List.of(activity.getTitle()), "communities/" + event.communityId());
+                    List.of(activity.getTitle()), "community/" + event.communityId());
         }
     }
 
@@ -88,7 +88,7 @@ public class CalendarService {
         activity.schedule(clean, kind == null ? "OTHER" : kind, start, end, false);
         activities.save(activity);
         notifier.notify(communityService.memberIds(communityId), null, "community.notify.activity",
-                List.of(clean), "communities/" + communityId);
+                List.of(clean), "community/" + communityId);
         return activity.getId();
     }
 

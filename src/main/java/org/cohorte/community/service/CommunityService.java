@@ -180,6 +180,18 @@ public class CommunityService {
         throw new ForbiddenException("community.error.facilitatorsOnly");
     }
 
+    /** Whether the community exists and the signed-in user may manage it (admins need not be members). */
+    @Transactional(readOnly = true)
+    public boolean canManageIfExists(UUID communityId) {
+        return communities.existsById(communityId) && canManage(communityId);
+    }
+
+    private void requireReaderOrManager(UUID communityId) {
+        if (readable(communityId).isEmpty()) {
+            requireManager(communityId);
+        }
+    }
+
     /** Whether the signed-in user may manage the community (admin or facilitator of it). */
     @Transactional(readOnly = true)
     public boolean canManage(UUID communityId) {
@@ -219,7 +231,7 @@ public class CommunityService {
     /** The directory: members with their role and organization, facilitators first. Readers only. */
     @Transactional(readOnly = true)
     public List<MemberEntry> directory(UUID communityId) {
-        requireReader(communityId);
+        requireReaderOrManager(communityId);
         List<CommunityMember> all = members.findByIdCommunityId(communityId);
         List<String> ids = all.stream().map(CommunityMember::getUserId).toList();
         Map<String, String> names = memberService.displayNames(ids);
@@ -257,7 +269,7 @@ public class CommunityService {
     /** The roster for {@code weeks} weeks from the week containing {@code from}. Readers only. */
     @Transactional(readOnly = true)
     public List<DutyWeek> roster(UUID communityId, LocalDate from, int weeks) {
-        requireReader(communityId);
+        requireReaderOrManager(communityId);
         LocalDate first = weekOf(from);
         LocalDate last = first.plusWeeks(Math.max(1, weeks) - 1L);
         Map<LocalDate, String> byWeek = duties.findByIdCommunityIdAndIdWeekStartBetweenOrderByIdWeekStart(

@@ -230,8 +230,16 @@ public class QuestionService {
         if (words.isEmpty() || scope.isEmpty()) {
             return new SearchResults(List.of(), List.of());
         }
-        List<UUID> questionIds = searchIds("community_question", "asked_at", words, scope);
-        List<UUID> articleIds = searchIds("knowledge_article", "updated_at", words, scope);
+        List<UUID> questionIds = searchIds("community_question", "asked_at", words, scope, true);
+        List<UUID> articleIds = searchIds("knowledge_article", "updated_at", words, scope, true);
+        if (questionIds.isEmpty() && articleIds.isEmpty()) {
+            // Nothing has every word (a whole sentence typed as a title): anything with one of its key words.
+            List<String> keyWords = words.stream().filter(w -> w.length() >= 4 && !STOP_WORDS.contains(w)).toList();
+            if (!keyWords.isEmpty()) {
+                questionIds = searchIds("community_question", "asked_at", keyWords, scope, false);
+                articleIds = searchIds("knowledge_article", "updated_at", keyWords, scope, false);
+            }
+        }
         Map<UUID, Question> foundQuestions = questions.findAllById(questionIds).stream()
                 .collect(Collectors.toMap(Question::getId, Function.identity()));
         Map<UUID, KnowledgeArticle> foundArticles = articles.findAllById(articleIds).stream()
@@ -242,17 +250,25 @@ public class QuestionService {
                         .map(KnowledgeBaseService::summary).toList());
     }
 
-    private List<UUID> searchIds(String table, String orderColumn, List<String> words, Collection<UUID> scope) {
+    /** Common words of questions, skipped when looking for any key word of a sentence. */
+    private static final Set<String> STOP_WORDS = Set.of("comment", "combien", "quel", "quelle", "quels", "quelles",
+            "pour", "avec", "dans", "sans", "sont", "est", "peut", "peuvent", "doit", "faire", "quand", "mais", "plus",
+            "what", "when", "where", "which", "with", "from", "have", "does", "that", "this", "there", "about", "should");
+
+    private List<UUID> searchIds(String table, String orderColumn, List<String> words, Collection<UUID> scope,
+                                 boolean all) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("scope", scope).addValue("limit", SEARCH_LIMIT);
         StringBuilder sql = new StringBuilder("select id from " + table + " where community_id in (:scope)");
         if (isPostgres()) {
             sql.append(" and search_vector @@ to_tsquery('simple', :query)");
-            parameters.addValue("query", words.stream().map(w -> w + ":*").collect(Collectors.joining(" & ")));
+            parameters.addValue("query", words.stream().map(w -> w + ":*").collect(Collectors.joining(all ? " & " : " | ")));
         } else {
+            sql.append(" and (");
             for (int i = 0; i < words.size(); i++) {
-                sql.append(" and search_text like :w").append(i);
+                sql.append(i == 0 ? "" : all ? " and " : " or ").append("search_text like :w").append(i);
                 parameters.addValue("w" + i, "%" + words.get(i) + "%");
             }
+            sql.append(')');
         }
         sql.append(" order by ").append(orderColumn).append(" desc limit :limit");
         return jdbc.query(sql.toString(), parameters, (rs, row) -> rs.getObject(1, UUID.class));
@@ -383,6 +399,12 @@ public class QuestionService {
         return myTask(questionId, TASK_ACCEPT);
     }
 
+    /** The facilitator's open triage or fold task for this question, if they may take it. */
+    @Transactional(readOnly = true)
+    public Optional<String> myFacilitatorTask(UUID questionId) {
+        return myTask(questionId, TASK_TRIAGE, TASK_FOLD);
+    }
+
     private Optional<String> myTask(UUID questionId, String... keys) {
         readable(questionId);
         String me = currentUser.userId();
@@ -470,7 +492,7 @@ public class QuestionService {
                     question.getId().toString());
             question.linkArticle(articleId);
             notifier.notify(interested(question), currentUser.userId(), "community.notify.article",
-                    List.of(title.strip()), "articles/" + articleId);
+                    List.of(title.strip()), "article/" + articleId);
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put("folded", fold);
@@ -505,8 +527,8 @@ public class QuestionService {
         KnowledgeArticle article = articles.findById(articleId).orElseThrow();
         question.answeredWithArticle(articleId);
         posts.save(new QuestionPost(questionId, PostKind.ANSWER, article.getUpdatedBy(),
-                PostText.POLICY.sanitize("<p>" + escape(article.getTitle()) + "</p><p><a href=\"articles/"
-                        + articleId + "\">articles/" + articleId + "</a></p>")));
+                PostText.POLICY.sanitize("<p>" + escape(article.getTitle()) + "</p><p><a href=\"article/"
+                        + articleId + "\">article/" + articleId + "</a></p>")));
         notifier.notify(interested(question), null, "community.notify.answeredWithArticle",
                 List.of(question.getTitle(), article.getTitle()), link(question));
     }
@@ -582,7 +604,7 @@ public class QuestionService {
     }
 
     private static String link(Question question) {
-        return "questions/" + question.getId();
+        return "question/" + question.getId();
     }
 
     private static String escape(String text) {
