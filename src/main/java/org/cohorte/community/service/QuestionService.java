@@ -527,8 +527,8 @@ public class QuestionService {
         KnowledgeArticle article = articles.findById(articleId).orElseThrow();
         question.answeredWithArticle(articleId);
         posts.save(new QuestionPost(questionId, PostKind.ANSWER, article.getUpdatedBy(),
-                PostText.POLICY.sanitize("<p>" + escape(article.getTitle()) + "</p><p><a href=\"article/"
-                        + articleId + "\">article/" + articleId + "</a></p>")));
+                PostText.POLICY.sanitize("<p><a href=\"article/" + articleId + "\">" + escape(article.getTitle())
+                        + "</a></p>")));
         notifier.notify(interested(question), null, "community.notify.answeredWithArticle",
                 List.of(question.getTitle(), article.getTitle()), link(question));
     }

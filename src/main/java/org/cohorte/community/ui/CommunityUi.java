@@ -57,7 +57,8 @@ final class CommunityUi {
 
     static String hours(Duration duration) {
         long minutes = duration.toMinutes();
-        return minutes < 60 ? minutes + " min" : (minutes / 60) + " h" + (minutes % 60 == 0 ? "" : " " + (minutes % 60));
+        return minutes < 60 ? minutes + " min"
+                : (minutes / 60) + " h" + (minutes % 60 == 0 ? "" : String.format(" %02d", minutes % 60));
     }
 
     /** Sanitised HTML (the services clean it with OWASP's sanitiser before storing). */

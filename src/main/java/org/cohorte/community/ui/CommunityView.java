@@ -169,8 +169,11 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
         results.setId("community-search-results");
         results.setWidthFull();
         search.addValueChangeListener(e -> showResults(results, e.getValue()));
+        search.setMinWidth("14rem");
         HorizontalLayout bar = new HorizontalLayout(search);
         bar.setWidthFull();
+        bar.setWrap(true);
+        bar.setFlexGrow(1, search);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         if (member) {
             Button ask = new Button(getTranslation("question.ask"), VaadinIcon.QUESTION_CIRCLE.create(),
