@@ -199,8 +199,9 @@ public class CommunityService {
         return me.isAdmin() || hasRole(communityId, me.userId(), CommunityRole.FACILITATOR);
     }
 
+    /** Whether this user has this role in the community (for services of this feature, which checked access). */
     @Transactional(readOnly = true)
-    public boolean hasRole(UUID communityId, String userId, CommunityRole role) {
+    boolean hasRole(UUID communityId, String userId, CommunityRole role) {
         return members.findById(new CommunityMember.Key(communityId, userId)).map(m -> m.getRole() == role)
                 .orElse(false);
     }
@@ -284,9 +285,10 @@ public class CommunityService {
         return roster;
     }
 
-    /** The expert on duty at this instant, if the roster names one. */
+    /** The expert on duty at this instant, if the roster names one. Readers and managers only. */
     @Transactional(readOnly = true)
     public Optional<String> onDuty(UUID communityId, Instant at) {
+        requireReaderOrManager(communityId);
         return duties.findById(new DutyAssignment.Key(communityId, weekOf(LocalDate.ofInstant(at, EngineClock.ZONE))))
                 .map(DutyAssignment::getExpertId);
     }
@@ -295,9 +297,19 @@ public class CommunityService {
         return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
-    /** Member ids having one of these roles (all members when none is given). */
+    /** The community's experts and facilitators, who may be on duty. Readers and managers only. */
     @Transactional(readOnly = true)
-    public List<String> memberIds(UUID communityId, CommunityRole... roles) {
+    public List<String> dutyCandidates(UUID communityId) {
+        requireReaderOrManager(communityId);
+        return memberIds(communityId, CommunityRole.EXPERT, CommunityRole.FACILITATOR);
+    }
+
+    /**
+     * Member ids having one of these roles (all members when none is given). For this feature's services, which
+     * checked access or act for the process engine.
+     */
+    @Transactional(readOnly = true)
+    List<String> memberIds(UUID communityId, CommunityRole... roles) {
         Set<CommunityRole> wanted = roles.length == 0 ? Set.of(CommunityRole.values()) : Set.of(roles);
         return members.findByIdCommunityId(communityId).stream().filter(m -> wanted.contains(m.getRole()))
                 .map(CommunityMember::getUserId).sorted().toList();
@@ -318,7 +330,7 @@ public class CommunityService {
 
     /** Whether this member wants a daily digest (in any of their communities) rather than one e-mail per event. */
     @Transactional(readOnly = true)
-    public boolean wantsDigest(String userId) {
+    boolean wantsDigest(String userId) {
         return members.findByIdUserId(userId).stream().anyMatch(CommunityMember::isEmailDigest);
     }
 
@@ -337,15 +349,16 @@ public class CommunityService {
 
     /** The membership a calendar feed token belongs to (no signed-in user: the token is the credential). */
     @Transactional(readOnly = true)
-    public Optional<CommunityMember> membershipByFeedToken(String token) {
+    Optional<CommunityMember> membershipByFeedToken(String token) {
         if (token == null || token.length() != 48) {
             return Optional.empty();
         }
         return members.findByFeedToken(token);
     }
 
+    /** The community whatever the user (for this feature's services, which checked access). */
     @Transactional(readOnly = true)
-    public Optional<Community> find(UUID communityId) {
+    Optional<Community> find(UUID communityId) {
         return communities.findById(communityId);
     }
 }

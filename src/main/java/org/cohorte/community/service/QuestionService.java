@@ -78,6 +78,7 @@ public class QuestionService {
     private final EngineAuthentication engineAuthentication;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
+    private final org.camunda.bpm.engine.IdentityService identityService;
     private final NamedParameterJdbcTemplate jdbc;
     private volatile Boolean postgres;
 
@@ -86,7 +87,9 @@ public class QuestionService {
                            CommunityService communityService, KnowledgeBaseService knowledgeBase,
                            CommunityNotifier notifier, CurrentUser currentUser, MemberService memberService,
                            InboxService inboxService, EngineAuthentication engineAuthentication,
-                           RuntimeService runtimeService, TaskService taskService, NamedParameterJdbcTemplate jdbc) {
+                           RuntimeService runtimeService, TaskService taskService,
+                           org.camunda.bpm.engine.IdentityService identityService, NamedParameterJdbcTemplate jdbc) {
+        this.identityService = identityService;
         this.questions = questions;
         this.posts = posts;
         this.followers = followers;
@@ -116,7 +119,7 @@ public class QuestionService {
                 now.plus(Duration.ofHours(community.getAnswerHours())));
         questions.save(question);
         followers.save(new QuestionFollower(question.getId(), me));
-        List<String> facilitators = communityService.memberIds(communityId, CommunityRole.FACILITATOR);
+        List<String> facilitators = triagers(communityId);
         Map<String, Object> variables = new HashMap<>();
         variables.put("questionId", question.getId().toString());
         variables.put("communityId", communityId.toString());
@@ -342,6 +345,23 @@ public class QuestionService {
             default -> throw new IllegalStateException();
         }
         inboxService.complete(taskId, variables);
+    }
+
+    /**
+     * Who triages: the community's facilitators; failing that its experts and sponsor; failing that the
+     * administrators, so that no question is ever offered to nobody.
+     */
+    private List<String> triagers(UUID communityId) {
+        List<String> people = communityService.memberIds(communityId, CommunityRole.FACILITATOR);
+        if (people.isEmpty()) {
+            people = communityService.memberIds(communityId, CommunityRole.EXPERT, CommunityRole.SPONSOR);
+        }
+        if (people.isEmpty()) {
+            people = engineAuthentication.asSystem(() -> identityService.createUserQuery()
+                    .memberOfGroup(org.cohorte.identity.service.Roles.ADMIN).list().stream()
+                    .map(org.camunda.bpm.engine.identity.User::getId).toList());
+        }
+        return people;
     }
 
     /** If the asker reopens after an article answer, the community's experts and facilitators answer. */

@@ -89,7 +89,7 @@ public class ArticleView extends VerticalLayout implements HasUrlParameter<Strin
             return;
         }
         title = article.title();
-        communityService.find(article.communityId()).ifPresent(c ->
+        communityService.readable(article.communityId()).ifPresent(c ->
                 add(new RouterLink("← " + c.getName(), CommunityView.class, c.getId().toString())));
         H2 heading = new H2(article.title());
         heading.setId("article-heading");

@@ -108,7 +108,7 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
         }
         community = id == null ? null : communityService.readable(id).orElse(null);
         if (community == null && id != null && communityService.canManageIfExists(id)) {
-            community = communityService.find(id).orElse(null);
+            community = communityService.requireManager(id);
         }
         if (community == null) {
             title = getTranslation("community.notFound.title");
@@ -482,7 +482,7 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
     private Component rosterTab() {
         VerticalLayout tab = new VerticalLayout();
         tab.setPadding(false);
-        List<String> experts = communityService.memberIds(community.getId(), CommunityRole.EXPERT, CommunityRole.FACILITATOR);
+        List<String> experts = communityService.dutyCandidates(community.getId());
         var names = memberService.displayNames(experts);
         for (DutyWeek week : communityService.roster(community.getId(), EngineClock.today(), 8)) {
             HorizontalLayout row = new HorizontalLayout();
