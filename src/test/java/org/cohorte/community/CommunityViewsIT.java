@@ -165,4 +165,16 @@ class CommunityViewsIT extends ViewTest {
         assertThat(data.as(f.member, () -> knowledge.get(article)).body()).isEqualTo("Version de Sophie\nVersion de Claire");
         assertThat(data.as(f.member, () -> knowledge.history(article))).hasSize(3);
     }
+
+    @Test
+    void the_community_page_speaks_english_to_a_member_who_chose_it() {
+        data.setLanguage(f.colleague, "en");
+        data.as(f.member, () -> questions.ask(f.community, "Question en français", "Texte", List.of()));
+        signIn(f.colleague);
+        UI.getCurrent().navigate(CommunityView.class, f.community.toString());
+        assertThat(_get(Button.class, spec -> spec.withId("question-ask")).getText()).isEqualTo("Ask a question");
+        assertThat(_get(TextField.class, spec -> spec.withId("community-search")).getPlaceholder())
+                .isEqualTo("Search questions and articles before asking");
+        assertThat(text(_get(Div.class, spec -> spec.withId("community-questions")))).contains("To triage", "left");
+    }
 }
