@@ -99,6 +99,11 @@ class CommunityJourneyBrowserIT extends IntegrationTest {
             desktop.open("/question/" + earlier);
             desktop.waitFor("#question-heading");
             desktop.screenshot("community-06-question-desktop");
+            String triage = taskService.createTaskQuery().processInstanceBusinessKey(earlier.toString()).singleResult().getId();
+            desktop.open("/tasks/" + triage);
+            desktop.waitFor("#triage-decision");
+            assertThat(desktop.pageText()).contains("Trier la question", "Confier à un pilote", "De garde cette semaine");
+            desktop.screenshot("community-07-triage-desktop");
         }
     }
 }
