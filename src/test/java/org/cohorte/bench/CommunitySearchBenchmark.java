@@ -77,6 +77,7 @@ class CommunitySearchBenchmark extends IntegrationTest {
         System.out.println("FIGURE database " + database() + ", profile " + PROFILE);
         List<String> groups = List.of(Roles.PARTICIPANT);
         long[] times = new long[RUNS];
+        java.util.Map<String, List<Long>> byQuery = new java.util.LinkedHashMap<>();
         long hits = 0;
         for (int i = -WARMUP; i < RUNS; i++) {
             String query = QUERIES.get(Math.floorMod(i, QUERIES.size()));
@@ -85,10 +86,13 @@ class CommunitySearchBenchmark extends IntegrationTest {
             long elapsed = System.nanoTime() - start;
             if (i >= 0) {
                 times[i] = elapsed;
+                byQuery.computeIfAbsent(query, q -> new ArrayList<>()).add(elapsed);
                 hits += found.questions().size() + found.articles().size();
             }
         }
         figure("search.resultsPerQuery", (double) hits / RUNS, "results");
+        byQuery.forEach((query, list) -> figure("search.p50 \"" + (query.length() > 30 ? query.substring(0, 30) + "…" : query)
+                + "\"", percentile(list.stream().mapToLong(Long::longValue).toArray(), 50), "ms"));
         figure("search.p50", percentile(times, 50), "ms");
         figure("search.p95", percentile(times, 95), "ms");
         figure("search.max", percentile(times, 100), "ms");

@@ -228,7 +228,10 @@ public class QuestionService {
      */
     @Transactional(readOnly = true)
     public SearchResults search(String query) {
-        List<String> words = SearchText.words(query);
+        List<String> typed = SearchText.words(query);
+        // Articles and other short common words would only slow the index down and match everything.
+        List<String> significant = typed.stream().filter(w -> w.length() >= 3 && !STOP_WORDS.contains(w)).toList();
+        List<String> words = significant.isEmpty() ? typed : significant;
         Set<UUID> scope = communityService.readableCommunityIds();
         if (words.isEmpty() || scope.isEmpty()) {
             return new SearchResults(List.of(), List.of());
@@ -236,7 +239,7 @@ public class QuestionService {
         List<UUID> questionIds = searchIds("community_question", "asked_at", words, scope, true);
         List<UUID> articleIds = searchIds("knowledge_article", "updated_at", words, scope, true);
         if (questionIds.isEmpty() && articleIds.isEmpty()) {
-            // Nothing has every word (a whole sentence typed as a title): anything with one of its key words.
+            // Nothing has every word (a whole sentence typed as a title): what shares its key words.
             List<String> keyWords = words.stream().filter(w -> w.length() >= 4 && !STOP_WORDS.contains(w)).toList();
             if (!keyWords.isEmpty()) {
                 questionIds = searchIds("community_question", "asked_at", keyWords, scope, false);
@@ -256,20 +259,43 @@ public class QuestionService {
     /** Common words of questions, skipped when looking for any key word of a sentence. */
     private static final Set<String> STOP_WORDS = Set.of("comment", "combien", "quel", "quelle", "quels", "quelles",
             "pour", "avec", "dans", "sans", "sont", "est", "peut", "peuvent", "doit", "faire", "quand", "mais", "plus",
+            "les", "des", "une", "aux", "par", "sur", "qui", "que", "quoi", "nos", "vos", "ses", "leur", "leurs",
+            "the", "and", "for", "how", "can", "are", "our", "your", "its",
             "what", "when", "where", "which", "with", "from", "have", "does", "that", "this", "there", "about", "should");
 
     private List<UUID> searchIds(String table, String orderColumn, List<String> words, Collection<UUID> scope,
                                  boolean all) {
+        // Every word (all), or, for a sentence, any two of its key words (any one when it has fewer than three).
+        List<List<String>> alternatives = new ArrayList<>();
+        if (all) {
+            alternatives.add(words);
+        } else if (words.size() < 3) {
+            words.forEach(w -> alternatives.add(List.of(w)));
+        } else {
+            for (int i = 0; i < words.size(); i++) {
+                for (int j = i + 1; j < words.size(); j++) {
+                    alternatives.add(List.of(words.get(i), words.get(j)));
+                }
+            }
+        }
         MapSqlParameterSource parameters = new MapSqlParameterSource("scope", scope).addValue("limit", SEARCH_LIMIT);
         StringBuilder sql = new StringBuilder("select id from " + table + " where community_id in (:scope)");
         if (isPostgres()) {
             sql.append(" and search_vector @@ to_tsquery('simple', :query)");
-            parameters.addValue("query", words.stream().map(w -> w + ":*").collect(Collectors.joining(all ? " & " : " | ")));
+            parameters.addValue("query", alternatives.stream()
+                    .map(group -> "(" + group.stream().map(w -> w + ":*").collect(Collectors.joining(" & ")) + ")")
+                    .collect(Collectors.joining(" | ")));
         } else {
             sql.append(" and (");
-            for (int i = 0; i < words.size(); i++) {
-                sql.append(i == 0 ? "" : all ? " and " : " or ").append("search_text like :w").append(i);
-                parameters.addValue("w" + i, "%" + words.get(i) + "%");
+            int n = 0;
+            for (int a = 0; a < alternatives.size(); a++) {
+                sql.append(a == 0 ? "(" : " or (");
+                List<String> group = alternatives.get(a);
+                for (int i = 0; i < group.size(); i++) {
+                    sql.append(i == 0 ? "" : " and ").append("search_text like :w").append(n);
+                    parameters.addValue("w" + n++, "%" + group.get(i) + "%");
+                }
+                sql.append(')');
             }
             sql.append(')');
         }
