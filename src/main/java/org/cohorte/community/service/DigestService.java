@@ -41,6 +41,7 @@ public class DigestService {
             notifier.send(recipient, notifier.translate(recipient, "community.mail.digestSubject", lines.size()),
                     body.toString());
             lines.forEach(CommunityMail::sent);
+            mails.saveAll(lines);
         });
         return byRecipient.size();
     }
