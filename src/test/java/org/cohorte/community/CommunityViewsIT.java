@@ -177,4 +177,22 @@ class CommunityViewsIT extends ViewTest {
                 .isEqualTo("Search questions and articles before asking");
         assertThat(text(_get(Div.class, spec -> spec.withId("community-questions")))).contains("To triage", "left");
     }
+
+    @Test
+    void a_facilitator_builds_the_health_workbook_and_members_do_not_see_the_facilitation_tab() {
+        signIn(f.member);
+        UI.getCurrent().navigate(CommunityView.class, f.community.toString());
+        assertThat(_get(com.vaadin.flow.component.tabs.TabSheet.class).getTabCount()).isEqualTo(5);
+
+        signIn(f.facilitator);
+        UI.getCurrent().navigate(CommunityView.class, f.community.toString());
+        com.vaadin.flow.component.tabs.TabSheet tabs = _get(com.vaadin.flow.component.tabs.TabSheet.class);
+        assertThat(tabs.getTabCount()).isEqualTo(6);
+        tabs.setSelectedIndex(5);
+        _click(_get(Button.class, spec -> spec.withId("community-report")));
+        com.vaadin.flow.component.html.Anchor link = _get(com.vaadin.flow.component.html.Anchor.class,
+                spec -> spec.withId("community-report-link"));
+        assertThat(link.getText()).isEqualTo("Télécharger le classeur");
+        assertThat(link.getHref()).contains("sante-communaute-");
+    }
 }
