@@ -34,6 +34,16 @@ public class Community {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "sponsor_id", length = 64)
+    private String sponsorId;
+
+    /** Hours after posting by which the first answer is due (the promise), and when the reminder goes. */
+    @Column(name = "answer_hours", nullable = false)
+    private int answerHours = 24;
+
+    @Column(name = "reminder_hours", nullable = false)
+    private int reminderHours = 20;
+
     @Version
     private long version;
 
@@ -71,5 +81,36 @@ public class Community {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public String getSponsorId() {
+        return sponsorId;
+    }
+
+    public void setSponsorId(String sponsorId) {
+        this.sponsorId = sponsorId;
+    }
+
+    public int getAnswerHours() {
+        return answerHours;
+    }
+
+    public int getReminderHours() {
+        return reminderHours;
+    }
+
+    public void setPromise(int answerHours, int reminderHours) {
+        this.answerHours = answerHours;
+        this.reminderHours = reminderHours;
+    }
+
+    public void describe(String theme, String charter, boolean openToAll) {
+        this.theme = theme;
+        this.charter = charter;
+        this.openToAll = openToAll;
+    }
+
+    public long getVersion() {
+        return version;
     }
 }

@@ -33,6 +33,14 @@ public class CommunityMember {
     @Column(name = "joined_at", nullable = false)
     private Instant joinedAt;
 
+    /** Secret in the member's calendar feed address; null until they ask for the feed. */
+    @Column(name = "feed_token", length = 64)
+    private String feedToken;
+
+    /** True: e-mails come once a day as a digest; false: one e-mail per event. */
+    @Column(name = "email_digest", nullable = false)
+    private boolean emailDigest;
+
     protected CommunityMember() {
     }
 
@@ -56,5 +64,25 @@ public class CommunityMember {
 
     public Instant getJoinedAt() {
         return joinedAt;
+    }
+
+    public void setRole(CommunityRole role) {
+        this.role = role;
+    }
+
+    public String getFeedToken() {
+        return feedToken;
+    }
+
+    public void setFeedToken(String feedToken) {
+        this.feedToken = feedToken;
+    }
+
+    public boolean isEmailDigest() {
+        return emailDigest;
+    }
+
+    public void setEmailDigest(boolean emailDigest) {
+        this.emailDigest = emailDigest;
     }
 }

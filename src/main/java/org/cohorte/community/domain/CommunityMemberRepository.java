@@ -10,4 +10,6 @@ public interface CommunityMemberRepository extends JpaRepository<CommunityMember
     List<CommunityMember> findByIdUserId(String userId);
 
     List<CommunityMember> findByIdCommunityId(UUID communityId);
+
+    java.util.Optional<CommunityMember> findByFeedToken(String feedToken);
 }

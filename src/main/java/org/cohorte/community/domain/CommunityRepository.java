@@ -7,4 +7,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface CommunityRepository extends JpaRepository<Community, UUID> {
     Optional<Community> findByNameIgnoreCase(String name);
+
+    java.util.List<Community> findByOpenToAllTrue();
+
+    java.util.List<Community> findAllByOrderByNameAsc();
 }

@@ -54,6 +54,10 @@ public class KnowledgeArticle {
     @Column(name = "view_count", nullable = false)
     private long viewCount;
 
+    /** Title, tags and text without accents, case or markup: what search looks in (see SearchText). */
+    @Column(name = "search_text", nullable = false, length = 101000)
+    private String searchText = "";
+
     @Version
     private long version;
 
@@ -73,6 +77,7 @@ public class KnowledgeArticle {
         this.updatedBy = author;
         this.createdAt = EngineClock.now();
         this.updatedAt = createdAt;
+        this.searchText = SearchText.of(title, tags, body);
     }
 
     public void revise(String title, String body, String tags, String editor) {
@@ -81,6 +86,16 @@ public class KnowledgeArticle {
         this.tags = tags;
         this.updatedBy = editor;
         this.updatedAt = EngineClock.now();
+        this.searchText = SearchText.of(title, tags, body);
+    }
+
+    /** Recomputes the search text (articles stored before it existed). */
+    public void refreshSearchText() {
+        this.searchText = SearchText.of(title, tags, body);
+    }
+
+    public String getSearchText() {
+        return searchText;
     }
 
     public UUID getId() {

@@ -1,8 +1,21 @@
 package org.cohorte.community.service;
 
+import java.security.SecureRandom;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.ForbiddenException;
@@ -12,7 +25,13 @@ import org.cohorte.community.domain.CommunityMember;
 import org.cohorte.community.domain.CommunityMemberRepository;
 import org.cohorte.community.domain.CommunityRepository;
 import org.cohorte.community.domain.CommunityRole;
+import org.cohorte.community.domain.DutyAssignment;
+import org.cohorte.community.domain.DutyAssignmentRepository;
+import org.cohorte.base.time.EngineClock;
+import org.cohorte.identity.domain.Organization;
 import org.cohorte.identity.service.CurrentUser;
+import org.cohorte.identity.service.MemberService;
+import org.cohorte.identity.service.OrganizationService;
 import org.cohorte.identity.service.Roles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,12 +43,23 @@ public class CommunityService {
     private final CommunityRepository communities;
     private final CommunityMemberRepository members;
     private final CurrentUser currentUser;
+    private final DutyAssignmentRepository duties;
+    private final MemberService memberService;
+    private final OrganizationService organizationService;
+    private final SecureRandom random = new SecureRandom();
 
-    public CommunityService(CommunityRepository communities, CommunityMemberRepository members, CurrentUser currentUser) {
+    public CommunityService(CommunityRepository communities, CommunityMemberRepository members, CurrentUser currentUser,
+                            DutyAssignmentRepository duties, MemberService memberService,
+                            OrganizationService organizationService) {
         this.communities = communities;
         this.members = members;
         this.currentUser = currentUser;
+        this.duties = duties;
+        this.memberService = memberService;
+        this.organizationService = organizationService;
     }
+
+    public static final int MAX_HOURS = 24 * 30;
 
     @Transactional
     public Community create(String name, String theme, String charter, boolean openToAll) {
@@ -94,5 +124,241 @@ public class CommunityService {
         String userId = currentUser.userId();
         List<UUID> ids = members.findByIdUserId(userId).stream().map(CommunityMember::getCommunityId).toList();
         return communities.findAllById(ids);
+    }
+
+    /**
+     * Creates a community with its sponsor and facilitators (each becomes a member with that role). Admins
+     * and facilitators only.
+     */
+    @Transactional
+    public Community create(String name, String theme, String charter, String sponsorId,
+                            Collection<String> facilitators, boolean openToAll) {
+        Community community = create(name, theme, charter, openToAll);
+        if (sponsorId != null && !sponsorId.isBlank()) {
+            community.setSponsorId(sponsorId);
+            members.save(new CommunityMember(community.getId(), sponsorId, CommunityRole.SPONSOR));
+        }
+        for (String facilitator : facilitators == null ? List.<String>of() : facilitators) {
+            CommunityMember.Key key = new CommunityMember.Key(community.getId(), facilitator);
+            members.findById(key).ifPresentOrElse(m -> m.setRole(CommunityRole.FACILITATOR),
+                    () -> members.save(new CommunityMember(community.getId(), facilitator, CommunityRole.FACILITATOR)));
+        }
+        return community;
+    }
+
+    /** Changes a member's role, or adds them with it: admins and the community's facilitators. */
+    @Transactional
+    public void setRole(UUID communityId, String userId, CommunityRole role) {
+        requireManager(communityId);
+        CommunityMember.Key key = new CommunityMember.Key(communityId, userId);
+        members.findById(key).ifPresentOrElse(m -> m.setRole(role),
+                () -> members.save(new CommunityMember(communityId, userId, role)));
+    }
+
+    /** Sets the promise: first answer due after {@code answerHours}, reminder after {@code reminderHours}. */
+    @Transactional
+    public void updatePromise(UUID communityId, int answerHours, int reminderHours) {
+        Community community = requireManager(communityId);
+        if (answerHours < 1 || answerHours > MAX_HOURS || reminderHours < 1 || reminderHours >= answerHours) {
+            throw new CohorteException("community.error.promiseInvalid", MAX_HOURS);
+        }
+        community.setPromise(answerHours, reminderHours);
+    }
+
+    /** Refuses unless the signed-in user is an admin or one of the community's facilitators. */
+    @Transactional(readOnly = true)
+    public Community requireManager(UUID communityId) {
+        CurrentUser.Identity me = currentUser.require();
+        Community community = communities.findById(communityId)
+                .orElseThrow(() -> new NotFoundException("community.error.notFound"));
+        if (me.isAdmin() || hasRole(communityId, me.userId(), CommunityRole.FACILITATOR)) {
+            return community;
+        }
+        if (readable(communityId).isEmpty()) {
+            throw new NotFoundException("community.error.notFound");
+        }
+        throw new ForbiddenException("community.error.facilitatorsOnly");
+    }
+
+    /** Whether the community exists and the signed-in user may manage it (admins need not be members). */
+    @Transactional(readOnly = true)
+    public boolean canManageIfExists(UUID communityId) {
+        return communities.existsById(communityId) && canManage(communityId);
+    }
+
+    private void requireReaderOrManager(UUID communityId) {
+        if (readable(communityId).isEmpty()) {
+            requireManager(communityId);
+        }
+    }
+
+    /** Whether the signed-in user may manage the community (admin or facilitator of it). */
+    @Transactional(readOnly = true)
+    public boolean canManage(UUID communityId) {
+        CurrentUser.Identity me = currentUser.require();
+        return me.isAdmin() || hasRole(communityId, me.userId(), CommunityRole.FACILITATOR);
+    }
+
+    /** Whether this user has this role in the community (for services of this feature, which checked access). */
+    @Transactional(readOnly = true)
+    boolean hasRole(UUID communityId, String userId, CommunityRole role) {
+        return members.findById(new CommunityMember.Key(communityId, userId)).map(m -> m.getRole() == role)
+                .orElse(false);
+    }
+
+    /** The communities the signed-in user may see: theirs, the open ones, and for admins all of them. */
+    @Transactional(readOnly = true)
+    public List<Community> visibleCommunities() {
+        CurrentUser.Identity me = currentUser.require();
+        if (me.isAdmin()) {
+            return communities.findAllByOrderByNameAsc();
+        }
+        Map<UUID, Community> visible = new java.util.LinkedHashMap<>();
+        myCommunities().forEach(c -> visible.put(c.getId(), c));
+        communities.findByOpenToAllTrue().forEach(c -> visible.putIfAbsent(c.getId(), c));
+        return visible.values().stream().sorted(java.util.Comparator.comparing(Community::getName)).toList();
+    }
+
+    /** Ids of the communities whose content the signed-in user may read (search scope). */
+    @Transactional(readOnly = true)
+    public Set<UUID> readableCommunityIds() {
+        String userId = currentUser.userId();
+        Set<UUID> ids = new LinkedHashSet<>();
+        members.findByIdUserId(userId).forEach(m -> ids.add(m.getCommunityId()));
+        communities.findByOpenToAllTrue().forEach(c -> ids.add(c.getId()));
+        return ids;
+    }
+
+    /** The directory: members with their role and organization, facilitators first. Readers only. */
+    @Transactional(readOnly = true)
+    public List<MemberEntry> directory(UUID communityId) {
+        requireReaderOrManager(communityId);
+        List<CommunityMember> all = members.findByIdCommunityId(communityId);
+        List<String> ids = all.stream().map(CommunityMember::getUserId).toList();
+        Map<String, String> names = memberService.displayNames(ids);
+        Map<String, UUID> orgIds = memberService.organizationIds(ids);
+        Map<UUID, String> orgNames = organizationService.list().stream()
+                .collect(Collectors.toMap(Organization::getId, Organization::getName));
+        return all.stream()
+                .map(m -> new MemberEntry(m.getUserId(), names.get(m.getUserId()), m.getRole(),
+                        orgIds.get(m.getUserId()) == null ? null : orgNames.get(orgIds.get(m.getUserId()))))
+                .sorted(java.util.Comparator.comparing((MemberEntry e) -> e.role().ordinal() == 1 ? 0 : 1)
+                        .thenComparing(e -> e.displayName() == null ? "" : e.displayName()))
+                .toList();
+    }
+
+    /** Participating organizations and how many members each has in the community. Readers only. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> organizations(UUID communityId) {
+        return directory(communityId).stream().collect(Collectors.groupingBy(
+                e -> e.organization() == null ? "" : e.organization(), TreeMap::new, Collectors.counting()));
+    }
+
+    /** Puts an expert of the community on duty for the week containing {@code day}. Managers only. */
+    @Transactional
+    public void setDuty(UUID communityId, LocalDate day, String expertId) {
+        requireManager(communityId);
+        if (!hasRole(communityId, expertId, CommunityRole.EXPERT)
+                && !hasRole(communityId, expertId, CommunityRole.FACILITATOR)) {
+            throw new CohorteException("community.error.dutyNotExpert");
+        }
+        LocalDate week = weekOf(day);
+        duties.findById(new DutyAssignment.Key(communityId, week)).ifPresentOrElse(d -> d.setExpertId(expertId),
+                () -> duties.save(new DutyAssignment(communityId, week, expertId)));
+    }
+
+    /** The roster for {@code weeks} weeks from the week containing {@code from}. Readers only. */
+    @Transactional(readOnly = true)
+    public List<DutyWeek> roster(UUID communityId, LocalDate from, int weeks) {
+        requireReaderOrManager(communityId);
+        LocalDate first = weekOf(from);
+        LocalDate last = first.plusWeeks(Math.max(1, weeks) - 1L);
+        Map<LocalDate, String> byWeek = duties.findByIdCommunityIdAndIdWeekStartBetweenOrderByIdWeekStart(
+                communityId, first, last).stream()
+                .collect(Collectors.toMap(DutyAssignment::getWeekStart, DutyAssignment::getExpertId));
+        Map<String, String> names = memberService.displayNames(byWeek.values());
+        List<DutyWeek> roster = new ArrayList<>();
+        for (LocalDate week = first; !week.isAfter(last); week = week.plusWeeks(1)) {
+            String expert = byWeek.get(week);
+            roster.add(new DutyWeek(week, expert, expert == null ? null : names.get(expert)));
+        }
+        return roster;
+    }
+
+    /** The expert on duty at this instant, if the roster names one. Readers and managers only. */
+    @Transactional(readOnly = true)
+    public Optional<String> onDuty(UUID communityId, Instant at) {
+        requireReaderOrManager(communityId);
+        return duties.findById(new DutyAssignment.Key(communityId, weekOf(LocalDate.ofInstant(at, EngineClock.ZONE))))
+                .map(DutyAssignment::getExpertId);
+    }
+
+    public static LocalDate weekOf(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    /** The community's experts and facilitators, who may be on duty. Readers and managers only. */
+    @Transactional(readOnly = true)
+    public List<String> dutyCandidates(UUID communityId) {
+        requireReaderOrManager(communityId);
+        return memberIds(communityId, CommunityRole.EXPERT, CommunityRole.FACILITATOR);
+    }
+
+    /**
+     * Member ids having one of these roles (all members when none is given). For this feature's services, which
+     * checked access or act for the process engine.
+     */
+    @Transactional(readOnly = true)
+    List<String> memberIds(UUID communityId, CommunityRole... roles) {
+        Set<CommunityRole> wanted = roles.length == 0 ? Set.of(CommunityRole.values()) : Set.of(roles);
+        return members.findByIdCommunityId(communityId).stream().filter(m -> wanted.contains(m.getRole()))
+                .map(CommunityMember::getUserId).sorted().toList();
+    }
+
+    /** The signed-in member's e-mail preference: one e-mail per event, or a daily digest. */
+    @Transactional
+    public void setEmailDigest(UUID communityId, boolean digest) {
+        requireMember(communityId);
+        members.findById(new CommunityMember.Key(communityId, currentUser.userId())).orElseThrow().setEmailDigest(digest);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean emailDigest(UUID communityId) {
+        return members.findById(new CommunityMember.Key(communityId, currentUser.userId()))
+                .map(CommunityMember::isEmailDigest).orElse(false);
+    }
+
+    /** Whether this member wants a daily digest (in any of their communities) rather than one e-mail per event. */
+    @Transactional(readOnly = true)
+    boolean wantsDigest(String userId) {
+        return members.findByIdUserId(userId).stream().anyMatch(CommunityMember::isEmailDigest);
+    }
+
+    /** The signed-in member's secret for the community's calendar feed, made on first request. */
+    @Transactional
+    public String feedToken(UUID communityId) {
+        requireMember(communityId);
+        CommunityMember member = members.findById(new CommunityMember.Key(communityId, currentUser.userId())).orElseThrow();
+        if (member.getFeedToken() == null) {
+            byte[] bytes = new byte[24];
+            random.nextBytes(bytes);
+            member.setFeedToken(HexFormat.of().formatHex(bytes));
+        }
+        return member.getFeedToken();
+    }
+
+    /** The membership a calendar feed token belongs to (no signed-in user: the token is the credential). */
+    @Transactional(readOnly = true)
+    Optional<CommunityMember> membershipByFeedToken(String token) {
+        if (token == null || token.length() != 48) {
+            return Optional.empty();
+        }
+        return members.findByFeedToken(token);
+    }
+
+    /** The community whatever the user (for this feature's services, which checked access). */
+    @Transactional(readOnly = true)
+    Optional<Community> find(UUID communityId) {
+        return communities.findById(communityId);
     }
 }

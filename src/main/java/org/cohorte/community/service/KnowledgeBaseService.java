@@ -97,6 +97,22 @@ public class KnowledgeBaseService {
         return summary(article);
     }
 
+    /** An article opened by a reader: its view count goes up by one (without touching its version). */
+    @Transactional
+    public ArticleSummary view(UUID articleId) {
+        ArticleSummary article = get(articleId);
+        articles.incrementViews(articleId);
+        return article;
+    }
+
+    /** The community's most viewed articles. Readers only. */
+    @Transactional(readOnly = true)
+    public List<ArticleSummary> mostViewed(UUID communityId) {
+        communityService.requireReader(communityId);
+        return articles.findTop10ByCommunityIdOrderByViewCountDesc(communityId).stream()
+                .map(KnowledgeBaseService::summary).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<ArticleSummary> listForCommunity(UUID communityId) {
         communityService.requireReader(communityId);

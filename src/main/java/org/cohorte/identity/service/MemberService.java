@@ -69,6 +69,18 @@ public class MemberService {
         return names;
     }
 
+    /** Each member's organization, for any signed-in user (directories); members without one are absent. */
+    @Transactional(readOnly = true)
+    public Map<String, UUID> organizationIds(Collection<String> userIds) {
+        currentUser.require();
+        Map<String, UUID> orgs = new HashMap<>();
+        if (!userIds.isEmpty()) {
+            profiles.findByUserIdIn(userIds).stream().filter(p -> p.getOrganizationId() != null)
+                    .forEach(p -> orgs.put(p.getUserId(), p.getOrganizationId()));
+        }
+        return orgs;
+    }
+
     @Transactional(readOnly = true)
     public String displayName(String userId) {
         return displayNames(List.of(userId)).get(userId);

@@ -1,0 +1,28 @@
+package org.cohorte.community.process;
+
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.cohorte.community.service.QuestionService;
+import org.springframework.stereotype.Component;
+
+/** community_question step: maps the process variables and calls {@link QuestionService}. */
+@Component("remindAssigneeDelegate")
+public class RemindAssigneeDelegate implements JavaDelegate {
+
+    private final QuestionService questionService;
+
+    public RemindAssigneeDelegate(QuestionService questionService) {
+        this.questionService = questionService;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        questionService.remind(id(execution));
+    }
+
+    private static UUID id(DelegateExecution execution) {
+        return UUID.fromString((String) execution.getVariable("questionId"));
+    }
+}

@@ -1,0 +1,578 @@
+package org.cohorte.community.ui;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.StreamResource;
+import org.cohorte.base.error.CohorteException;
+import org.cohorte.base.time.EngineClock;
+import org.cohorte.base.ui.Formats;
+import org.cohorte.base.ui.Notifier;
+import org.cohorte.community.domain.Community;
+import org.cohorte.community.domain.CommunityRole;
+import org.cohorte.community.service.ActivitySummary;
+import org.cohorte.community.service.ArticleSummary;
+import org.cohorte.community.service.CalendarService;
+import org.cohorte.community.service.CommunityHealthWorkbookExporter;
+import org.cohorte.community.service.CommunityService;
+import org.cohorte.community.service.DutyWeek;
+import org.cohorte.community.service.KnowledgeBaseService;
+import org.cohorte.community.service.MemberEntry;
+import org.cohorte.community.service.QuestionService;
+import org.cohorte.community.service.QuestionSummary;
+import org.cohorte.community.service.SearchResults;
+import org.cohorte.identity.service.CurrentUser;
+import org.cohorte.identity.service.MemberService;
+import org.cohorte.identity.service.Roles;
+
+/**
+ * One community: its questions (search before asking), knowledge base, calendar, directory, duty roster,
+ * and for its facilitators the promise settings and the health workbook. Non-members see "not found".
+ */
+@Route("community")
+@RolesAllowed({Roles.ADMIN, Roles.FACILITATOR, Roles.PARTICIPANT, Roles.EXPERT, Roles.MANAGER, Roles.COMMITTEE,
+        Roles.ADVISORY, Roles.FORUM})
+public class CommunityView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private final CommunityService communityService;
+    private final QuestionService questionService;
+    private final KnowledgeBaseService knowledgeBase;
+    private final CalendarService calendarService;
+    private final CommunityHealthWorkbookExporter exporter;
+    private final MemberService memberService;
+    private final CurrentUser currentUser;
+    private Community community;
+    private boolean member;
+    private boolean manager;
+    private String title = "";
+
+    public CommunityView(CommunityService communityService, QuestionService questionService,
+                         KnowledgeBaseService knowledgeBase, CalendarService calendarService,
+                         CommunityHealthWorkbookExporter exporter, MemberService memberService, CurrentUser currentUser) {
+        this.communityService = communityService;
+        this.questionService = questionService;
+        this.knowledgeBase = knowledgeBase;
+        this.calendarService = calendarService;
+        this.exporter = exporter;
+        this.memberService = memberService;
+        this.currentUser = currentUser;
+        addClassName("community-view");
+        setMaxWidth("70rem");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String parameter) {
+        removeAll();
+        UUID id;
+        try {
+            id = UUID.fromString(parameter);
+        } catch (IllegalArgumentException e) {
+            id = null;
+        }
+        community = id == null ? null : communityService.readable(id).orElse(null);
+        if (community == null && id != null && communityService.canManageIfExists(id)) {
+            community = communityService.requireManager(id);
+        }
+        if (community == null) {
+            title = getTranslation("community.notFound.title");
+            add(new H2(title), new Paragraph(getTranslation("community.error.notFound")),
+                    new RouterLink(getTranslation("community.list.title"), CommunitiesView.class));
+            return;
+        }
+        member = communityService.isMember(community.getId(), currentUser.userId());
+        manager = communityService.canManage(community.getId());
+        title = community.getName();
+        show();
+    }
+
+    private void show() {
+        H2 heading = new H2(community.getName());
+        heading.setId("community-title");
+        add(heading);
+        if (community.getTheme() != null && !community.getTheme().isBlank()) {
+            add(new Paragraph(community.getTheme()));
+        }
+        if (community.getCharter() != null && !community.getCharter().isBlank()) {
+            Details charter = new Details(getTranslation("community.field.charter"), CommunityUi.plain(community.getCharter()));
+            add(charter);
+        }
+        if (member) {
+            add(digestBox());
+        }
+        boolean reader = communityService.readable(community.getId()).isPresent();
+        TabSheet tabs = new TabSheet();
+        tabs.setWidthFull();
+        tabs.setId("community-tabs");
+        if (reader) {
+            tabs.add(getTranslation("community.tab.questions"), questionsTab());
+            tabs.add(getTranslation("community.tab.knowledge"), knowledgeTab());
+            tabs.add(getTranslation("community.tab.calendar"), calendarTab());
+        }
+        tabs.add(getTranslation("community.tab.directory"), directoryTab());
+        tabs.add(getTranslation("community.tab.roster"), rosterTab());
+        if (manager) {
+            tabs.add(getTranslation("community.tab.settings"), settingsTab());
+        }
+        add(tabs);
+    }
+
+    // ---- Questions: search before asking, ask, latest questions
+
+    private Component questionsTab() {
+        VerticalLayout tab = new VerticalLayout();
+        tab.setPadding(false);
+        TextField search = new TextField();
+        search.setId("community-search");
+        search.setPlaceholder(getTranslation("community.search.placeholder"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setWidthFull();
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        Div results = new Div();
+        results.setId("community-search-results");
+        results.setWidthFull();
+        search.addValueChangeListener(e -> showResults(results, e.getValue()));
+        search.setMinWidth("14rem");
+        HorizontalLayout bar = new HorizontalLayout(search);
+        bar.setWidthFull();
+        bar.setWrap(true);
+        bar.setFlexGrow(1, search);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        if (member) {
+            Button ask = new Button(getTranslation("question.ask"), VaadinIcon.QUESTION_CIRCLE.create(),
+                    e -> askDialog(search.getValue()));
+            ask.setId("question-ask");
+            ask.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            bar.add(ask);
+        }
+        tab.add(bar, results, new H3(getTranslation("community.questions.latest")));
+        Div list = new Div();
+        list.setWidthFull();
+        list.setId("community-questions");
+        List<QuestionSummary> latest = questionService.listForCommunity(community.getId(), 50);
+        if (latest.isEmpty()) {
+            list.add(new Paragraph(getTranslation("community.questions.empty")));
+        }
+        latest.forEach(q -> list.add(questionCard(q)));
+        tab.add(list);
+        return tab;
+    }
+
+    private void showResults(Div results, String query) {
+        results.removeAll();
+        if (query == null || query.isBlank()) {
+            return;
+        }
+        SearchResults found = questionService.search(query);
+        if (found.isEmpty()) {
+            results.add(new Paragraph(getTranslation("community.search.none")));
+            return;
+        }
+        found.questions().forEach(q -> results.add(questionCard(q)));
+        found.articles().forEach(a -> results.add(articleCard(a)));
+    }
+
+    Div questionCard(QuestionSummary q) {
+        Div card = new Div();
+        card.addClassName("community-card");
+        RouterLink link = new RouterLink(q.title(), QuestionView.class, q.id().toString());
+        link.addClassName("community-card-title");
+        Div meta = new Div(CommunityUi.statusBadge(this, q.status()), CommunityUi.promise(this, q),
+                new Span(q.askedByName() + " · " + Formats.dateTime(q.askedAt(), getLocale())));
+        meta.addClassName("community-meta");
+        card.add(link, meta);
+        if (!community.getId().equals(q.communityId())) {
+            card.add(new Span(q.communityName()));
+        }
+        return card;
+    }
+
+    Div articleCard(ArticleSummary a) {
+        Div card = new Div();
+        card.addClassNames("community-card", "community-article-card");
+        RouterLink link = new RouterLink(a.title(), ArticleView.class, a.id().toString());
+        link.addClassName("community-card-title");
+        Span kind = new Span(getTranslation("knowledge.article"));
+        kind.getElement().getThemeList().add("badge small");
+        Div meta = new Div(kind, new Span(getTranslation("knowledge.views", a.viewCount())));
+        meta.addClassName("community-meta");
+        card.add(link, meta, CommunityUi.tags(a.tags()));
+        return card;
+    }
+
+    private void askDialog(String draftTitle) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("question.ask"));
+        dialog.setWidth("min(40rem, 95vw)");
+        TextField titleField = new TextField(getTranslation("question.field.title"));
+        titleField.setId("question-title");
+        titleField.setWidthFull();
+        titleField.setRequiredIndicatorVisible(true);
+        titleField.setValue(draftTitle == null ? "" : draftTitle);
+        titleField.setValueChangeMode(ValueChangeMode.LAZY);
+        Div similar = new Div();
+        similar.setId("question-similar");
+        similar.addClassName("community-similar");
+        titleField.addValueChangeListener(e -> {
+            similar.removeAll();
+            SearchResults found = questionService.search(e.getValue());
+            if (!found.isEmpty()) {
+                similar.add(new Span(getTranslation("question.similar")));
+                found.questions().stream().limit(5).forEach(q -> similar.add(questionCard(q)));
+                found.articles().stream().limit(5).forEach(a -> similar.add(articleCard(a)));
+            }
+        });
+        TextArea body = new TextArea(getTranslation("question.field.body"));
+        body.setId("question-body");
+        body.setWidthFull();
+        body.setMinHeight("8rem");
+        body.setRequiredIndicatorVisible(true);
+        body.setHelperText(getTranslation("question.field.bodyHelp"));
+        TextField tags = new TextField(getTranslation("question.field.tags"));
+        tags.setId("question-tags");
+        tags.setWidthFull();
+        tags.setHelperText(getTranslation("question.field.tagsHelp"));
+        Button post = new Button(getTranslation("question.post"), e -> {
+            final UUID[] id = new UUID[1];
+            if (Notifier.attempt(() -> id[0] = questionService.ask(community.getId(), titleField.getValue(),
+                    body.getValue(), CommunityUi.parseTags(tags.getValue())))) {
+                dialog.close();
+                Notifier.success("question.posted");
+                getUI().ifPresent(ui -> ui.navigate(QuestionView.class, id[0].toString()));
+            }
+        });
+        post.setId("question-post");
+        post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        if (!titleField.getValue().isBlank()) {
+            SearchResults found = questionService.search(titleField.getValue());
+            if (!found.isEmpty()) {
+                similar.add(new Span(getTranslation("question.similar")));
+                found.questions().stream().limit(5).forEach(q -> similar.add(questionCard(q)));
+                found.articles().stream().limit(5).forEach(a -> similar.add(articleCard(a)));
+            }
+        }
+        dialog.add(new VerticalLayout(titleField, similar, body, tags));
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), post);
+        dialog.open();
+    }
+
+    // ---- Knowledge base
+
+    private Component knowledgeTab() {
+        VerticalLayout tab = new VerticalLayout();
+        tab.setPadding(false);
+        if (member) {
+            Button write = new Button(getTranslation("knowledge.new"), VaadinIcon.EDIT.create(), e -> articleDialog());
+            write.setId("article-new");
+            tab.add(write);
+        }
+        List<ArticleSummary> articles = knowledgeBase.listForCommunity(community.getId());
+        if (articles.isEmpty()) {
+            tab.add(new Paragraph(getTranslation("knowledge.empty")));
+        }
+        Div list = new Div();
+        list.setWidthFull();
+        articles.forEach(a -> list.add(articleCard(a)));
+        tab.add(list);
+        return tab;
+    }
+
+    private void articleDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("knowledge.new"));
+        dialog.setWidth("min(40rem, 95vw)");
+        TextField titleField = new TextField(getTranslation("knowledge.field.title"));
+        titleField.setWidthFull();
+        TextArea body = new TextArea(getTranslation("knowledge.field.body"));
+        body.setWidthFull();
+        body.setMinHeight("10rem");
+        TextField tags = new TextField(getTranslation("question.field.tags"));
+        tags.setWidthFull();
+        Button save = new Button(getTranslation("common.save"), e -> {
+            final UUID[] id = new UUID[1];
+            if (Notifier.attempt(() -> id[0] = knowledgeBase.publish(community.getId(), titleField.getValue(),
+                    body.getValue(), CommunityUi.parseTags(tags.getValue()), null, null))) {
+                dialog.close();
+                getUI().ifPresent(ui -> ui.navigate(ArticleView.class, id[0].toString()));
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new VerticalLayout(titleField, body, tags));
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    // ---- Calendar
+
+    private Component calendarTab() {
+        VerticalLayout tab = new VerticalLayout();
+        tab.setPadding(false);
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setWrap(true);
+        if (member) {
+            Button feed = new Button(getTranslation("community.calendar.feed"), VaadinIcon.CALENDAR.create(), e -> {
+                String path = calendarService.feedPath(community.getId());
+                TextField address = new TextField(getTranslation("community.calendar.feedAddress"));
+                address.setWidthFull();
+                address.setReadOnly(true);
+                String base = com.vaadin.flow.server.VaadinServletRequest.getCurrent() == null ? ""
+                        : com.vaadin.flow.server.VaadinServletRequest.getCurrent().getHttpServletRequest()
+                        .getRequestURL().toString().replaceAll("^(https?://[^/]+).*$", "$1");
+                address.setValue(base + path);
+                address.setId("community-feed-address");
+                Dialog dialog = new Dialog(new Paragraph(getTranslation("community.calendar.feedHelp")), address);
+                dialog.setWidth("min(40rem, 95vw)");
+                dialog.getFooter().add(new Button(getTranslation("community.close"), x -> dialog.close()));
+                dialog.open();
+            });
+            feed.setId("community-feed");
+            actions.add(feed);
+        }
+        if (manager) {
+            Button plan = new Button(getTranslation("community.calendar.plan"), VaadinIcon.PLUS.create(), e -> planDialog());
+            plan.setId("community-plan");
+            actions.add(plan);
+        }
+        tab.add(actions);
+        List<ActivitySummary> upcoming = calendarService.upcoming(community.getId());
+        if (upcoming.isEmpty()) {
+            tab.add(new Paragraph(getTranslation("community.calendar.empty")));
+        }
+        for (ActivitySummary a : upcoming) {
+            Div card = new Div();
+            card.addClassName("community-card");
+            Span kind = new Span(getTranslation("community.activity." + kindKey(a.kind())));
+            kind.getElement().getThemeList().add("badge small");
+            Span when = new Span(Formats.dateTime(a.start(), getLocale()));
+            Div meta = new Div(kind, when);
+            meta.addClassName("community-meta");
+            Span name = new Span(a.title());
+            name.addClassName("community-card-title");
+            card.add(name, meta);
+            tab.add(card);
+        }
+        return tab;
+    }
+
+    static String kindKey(String kind) {
+        return switch (kind == null ? "" : kind) {
+            case "MONTHLY_CALL", "WORKSHOP", "CODEVELOPMENT_SESSION" -> kind;
+            default -> "OTHER";
+        };
+    }
+
+    private void planDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("community.calendar.plan"));
+        TextField name = new TextField(getTranslation("community.activity.title"));
+        Select<String> kind = new Select<>();
+        kind.setLabel(getTranslation("community.activity.kind"));
+        kind.setItems("MONTHLY_CALL", "WORKSHOP", "OTHER");
+        kind.setItemLabelGenerator(k -> getTranslation("community.activity." + k));
+        kind.setValue("MONTHLY_CALL");
+        DateTimePicker start = new DateTimePicker(getTranslation("community.activity.start"));
+        DateTimePicker end = new DateTimePicker(getTranslation("community.activity.end"));
+        LocalDateTime next = LocalDateTime.ofInstant(EngineClock.now(), EngineClock.ZONE).plusDays(7).withHour(12)
+                .withMinute(0).withSecond(0).withNano(0);
+        start.setValue(next);
+        end.setValue(next.plusHours(1));
+        Button save = new Button(getTranslation("common.save"), e -> {
+            if (Notifier.attempt(() -> calendarService.schedule(community.getId(), name.getValue(), kind.getValue(),
+                    start.getValue() == null ? null : start.getValue().atZone(EngineClock.ZONE).toInstant(),
+                    end.getValue() == null ? null : end.getValue().atZone(EngineClock.ZONE).toInstant()))) {
+                dialog.close();
+                refresh();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        FormLayout form = new FormLayout(name, kind, start, end);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        dialog.add(form);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    // ---- Directory
+
+    private Component directoryTab() {
+        VerticalLayout tab = new VerticalLayout();
+        tab.setPadding(false);
+        List<MemberEntry> entries = communityService.directory(community.getId());
+        Grid<MemberEntry> grid = new Grid<>();
+        grid.setId("community-directory");
+        grid.addColumn(MemberEntry::displayName).setHeader(getTranslation("community.directory.name")).setFlexGrow(2);
+        grid.addColumn(m -> getTranslation("community.role." + m.role().name()))
+                .setHeader(getTranslation("community.directory.role"));
+        grid.addColumn(m -> m.organization() == null ? "" : m.organization())
+                .setHeader(getTranslation("community.directory.organization")).setFlexGrow(2);
+        grid.setItems(entries);
+        grid.setAllRowsVisible(true);
+        Div orgs = new Div();
+        orgs.addClassName("community-tags");
+        communityService.organizations(community.getId()).forEach((org, count) -> {
+            if (!org.isEmpty()) {
+                Span badge = new Span(org + " · " + count);
+                badge.getElement().getThemeList().add("badge");
+                orgs.add(badge);
+            }
+        });
+        tab.add(new H3(getTranslation("community.directory.organizations")), orgs, grid);
+        if (manager) {
+            TextField userId = new TextField(getTranslation("community.directory.userId"));
+            userId.setId("community-add-user");
+            Select<CommunityRole> role = new Select<>();
+            role.setLabel(getTranslation("community.directory.role"));
+            role.setItems(CommunityRole.values());
+            role.setItemLabelGenerator(r -> getTranslation("community.role." + r.name()));
+            role.setValue(CommunityRole.MEMBER);
+            Button add = new Button(getTranslation("community.directory.add"), VaadinIcon.PLUS.create(), e -> {
+                if (Notifier.attempt(() -> communityService.setRole(community.getId(), userId.getValue().strip(),
+                        role.getValue()))) {
+                    refresh();
+                }
+            });
+            add.setId("community-add-member");
+            HorizontalLayout form = new HorizontalLayout(userId, role, add);
+            form.setWrap(true);
+            form.setAlignItems(FlexComponent.Alignment.BASELINE);
+            tab.add(form);
+        }
+        return tab;
+    }
+
+    // ---- Duty roster
+
+    private Component rosterTab() {
+        VerticalLayout tab = new VerticalLayout();
+        tab.setPadding(false);
+        List<String> experts = communityService.dutyCandidates(community.getId());
+        var names = memberService.displayNames(experts);
+        for (DutyWeek week : communityService.roster(community.getId(), EngineClock.today(), 8)) {
+            HorizontalLayout row = new HorizontalLayout();
+            row.addClassName("community-roster-row");
+            row.setAlignItems(FlexComponent.Alignment.BASELINE);
+            Span label = new Span(getTranslation("community.roster.week", week.weekStart().toString()));
+            label.addClassName("community-roster-week");
+            if (manager) {
+                ComboBox<String> expert = new ComboBox<>();
+                expert.setItems(experts);
+                expert.setItemLabelGenerator(names::get);
+                expert.setValue(week.expertId());
+                expert.setPlaceholder(getTranslation("community.roster.nobody"));
+                expert.addValueChangeListener(e -> {
+                    if (e.isFromClient() && e.getValue() != null) {
+                        Notifier.attempt(() -> communityService.setDuty(community.getId(), week.weekStart(), e.getValue()));
+                    }
+                });
+                row.add(label, expert);
+            } else {
+                row.add(label, new Span(week.expertName() == null ? getTranslation("community.roster.nobody") : week.expertName()));
+            }
+            tab.add(row);
+        }
+        return tab;
+    }
+
+    // ---- Settings (facilitators): promise, e-mail digest, health workbook
+
+    private Component settingsTab() {
+        VerticalLayout tab = new VerticalLayout();
+        tab.setPadding(false);
+        IntegerField answer = new IntegerField(getTranslation("community.settings.answerHours"));
+        answer.setValue(community.getAnswerHours());
+        answer.setId("community-answer-hours");
+        IntegerField reminder = new IntegerField(getTranslation("community.settings.reminderHours"));
+        reminder.setValue(community.getReminderHours());
+        Button save = new Button(getTranslation("common.save"), e -> {
+            if (Notifier.attempt(() -> communityService.updatePromise(community.getId(),
+                    answer.getValue() == null ? 0 : answer.getValue(), reminder.getValue() == null ? 0 : reminder.getValue()))) {
+                Notifier.success("common.saved");
+            }
+        });
+        HorizontalLayout promise = new HorizontalLayout(answer, reminder, save);
+        promise.setWrap(true);
+        promise.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        DatePicker from = new DatePicker(getTranslation("community.report.from"));
+        DatePicker to = new DatePicker(getTranslation("community.report.to"));
+        LocalDate today = EngineClock.today();
+        from.setValue(today.minusDays(30));
+        to.setValue(today);
+        Div download = new Div();
+        Button generate = new Button(getTranslation("community.report.generate"), VaadinIcon.FILE_TABLE.create(), e -> {
+            download.removeAll();
+            try {
+                byte[] bytes = exporter.export(community.getId(), from.getValue(), to.getValue(), getLocale());
+                String file = "sante-communaute-" + from.getValue() + "-" + to.getValue() + ".xlsx";
+                Anchor link = new Anchor(new StreamResource(file, () -> new ByteArrayInputStream(bytes)),
+                        getTranslation("community.report.download"));
+                link.getElement().setAttribute("download", true);
+                link.setId("community-report-link");
+                download.add(link);
+            } catch (CohorteException ex) {
+                Notifier.error(ex);
+            }
+        });
+        generate.setId("community-report");
+        HorizontalLayout report = new HorizontalLayout(from, to, generate);
+        report.setWrap(true);
+        report.setAlignItems(FlexComponent.Alignment.BASELINE);
+        tab.add(new H3(getTranslation("community.settings.promise")), promise,
+                new H3(getTranslation("community.report.title")), report, download);
+        return tab;
+    }
+
+    private Checkbox digestBox() {
+        Checkbox digest = new Checkbox(getTranslation("community.settings.digest"));
+        digest.setValue(communityService.emailDigest(community.getId()));
+        digest.addValueChangeListener(e -> Notifier.attempt(() -> communityService.setEmailDigest(community.getId(), e.getValue())));
+        digest.setId("community-digest");
+        return digest;
+    }
+
+    private void refresh() {
+        getUI().ifPresent(ui -> ui.getPage().reload());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}
