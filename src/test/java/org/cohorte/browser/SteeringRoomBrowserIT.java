@@ -90,7 +90,7 @@ class SteeringRoomBrowserIT extends IntegrationTest {
 
         try (Browser browser = new Browser(baseUrl(), 1400, 1500)) {
             browser.signIn(forum, TestData.PASSWORD);
-            browser.waitUntilUrlContains("/");
+            browser.waitUntilSignedIn();
             browser.open(path);
             browser.waitFor(".perf-org");
             browser.waitFor("svg.perf-trend");
@@ -100,14 +100,14 @@ class SteeringRoomBrowserIT extends IntegrationTest {
         }
         try (Browser phone = new Browser(baseUrl(), 390, 1400)) {
             phone.signIn(forum, TestData.PASSWORD);
-            phone.waitUntilUrlContains("/");
+            phone.waitUntilSignedIn();
             phone.open(path);
             phone.waitFor("svg.perf-trend");
             phone.screenshot("steering-room-phone");
         }
         try (Browser manager = new Browser(baseUrl(), 1400, 1000)) {
             manager.signIn(health.manager(), TestData.PASSWORD);
-            manager.waitUntilUrlContains("/");
+            manager.waitUntilSignedIn();
             manager.open("/performance/indicators");
             manager.waitFor("#indicators-grid");
             manager.waitForText("#indicators-grid", "Taux de roulement infirmier");

@@ -82,13 +82,28 @@ public class Browser implements AutoCloseable {
     }
 
     public WebElement waitFor(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(60))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(60))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // Keep what the browser showed: a timeout alone says nothing about why.
+            screenshot("timeout-" + css.replaceAll("[^A-Za-z0-9]+", "-"));
+            throw new AssertionError("No visible '" + css + "' at " + driver.getCurrentUrl() + "; page text: "
+                    + pageText(), e);
+        }
     }
 
     public void waitForText(String css, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(60))
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    /** Waits until the login form has been left, so that the next navigation runs in the signed-in session. */
+    public void waitUntilSignedIn() {
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
+            String url = d.getCurrentUrl();
+            return url != null && !url.contains("/login") && !d.findElements(By.tagName("vaadin-app-layout")).isEmpty();
+        });
     }
 
     public void waitUntilUrlContains(String fragment) {

@@ -254,7 +254,11 @@ public class InboxService {
             } else if (!me.userId().equals(task.getAssignee())) {
                 throw new ConflictException("tasks.error.alreadyClaimed", memberService.displayName(task.getAssignee()));
             }
-            engine(() -> taskService.complete(taskId, variables == null ? Map.of() : variables));
+            try {
+                engine(() -> taskService.complete(taskId, variables == null ? Map.of() : variables));
+            } catch (ForbiddenException e) {
+                throw refusal(taskId, me);
+            }
         });
     }
 
@@ -282,8 +286,23 @@ public class InboxService {
         } catch (OptimisticLockingException e) {
             throw new ConflictException("tasks.error.changedMeanwhile");
         } catch (AuthorizationException e) {
-            throw new ForbiddenException();
+            throw refusal(task.getId(), me);
         }
+    }
+
+    /**
+     * The engine refused a task the user could see a moment ago. Usually someone else just completed or
+     * claimed it (its authorizations go with it), which the user must hear as a conflict, not as "forbidden".
+     */
+    private RuntimeException refusal(String taskId, CurrentUser.Identity me) {
+        Task now = engineAuthentication.asSystem(() -> taskService.createTaskQuery().taskId(taskId).singleResult());
+        if (now == null) {
+            return new ConflictException("tasks.error.alreadyCompleted");
+        }
+        if (now.getAssignee() != null && !now.getAssignee().equals(me.userId())) {
+            return new ConflictException("tasks.error.alreadyClaimed", memberService.displayName(now.getAssignee()));
+        }
+        return new ForbiddenException();
     }
 
     private void engine(Runnable call) {
