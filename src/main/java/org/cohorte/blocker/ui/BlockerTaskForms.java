@@ -32,27 +32,14 @@ public class BlockerTaskForms {
 
     @Bean
     TaskFormProvider blockerTriageFormProvider(BlockerResolutionService service) {
-        return provider(TRIAGE, (task, done) -> new TriageForm(service, task, done));
+        return TaskFormProvider.of(TRIAGE, (task, done) -> new TriageForm(service, task, done));
     }
 
     @Bean
     TaskFormProvider blockerResolutionFormProvider(BlockerResolutionService service) {
-        return provider(RESOLUTION, (task, done) -> new ResolutionForm(service, task, done));
+        return TaskFormProvider.of(RESOLUTION, (task, done) -> new ResolutionForm(service, task, done));
     }
 
-    private static TaskFormProvider provider(String key, java.util.function.BiFunction<TaskDetails, Runnable, Component> factory) {
-        return new TaskFormProvider() {
-            @Override
-            public String formKey() {
-                return key;
-            }
-
-            @Override
-            public Component createForm(TaskDetails task, Runnable onCompleted) {
-                return factory.apply(task, onCompleted);
-            }
-        };
-    }
 
     static Component summary(Component ui, Blocker blocker) {
         Div box = new Div();

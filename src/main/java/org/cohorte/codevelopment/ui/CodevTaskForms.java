@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BiFunction;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
@@ -47,21 +46,13 @@ public class CodevTaskForms {
         this.sessions = sessions;
     }
 
-    /** A TaskFormProvider for one form key. */
-    record Provider(String formKey, BiFunction<TaskDetails, Runnable, Component> factory) implements TaskFormProvider {
-        @Override
-        public Component createForm(TaskDetails task, Runnable onCompleted) {
-            return factory.apply(task, onCompleted);
-        }
-    }
-
     private static UUID sessionOf(TaskDetails task) {
         return UUID.fromString(task.businessKey());
     }
 
     @Bean
     TaskFormProvider codevCaseForm() {
-        return new Provider("cohorte:codevelopment-case", (task, done) -> new Form(done) {
+        return TaskFormProvider.of("cohorte:codevelopment-case", (task, done) -> new Form(done) {
             {
                 TextField title = text("codevelopment.form.caseTitle", 300);
                 TextArea context = area("codevelopment.form.caseContext", 10000);
@@ -75,7 +66,7 @@ public class CodevTaskForms {
 
     @Bean
     TaskFormProvider codevOpenForm() {
-        return new Provider("cohorte:codevelopment-open", (task, done) -> new Form(done) {
+        return TaskFormProvider.of("cohorte:codevelopment-open", (task, done) -> new Form(done) {
             {
                 SessionBoard board = sessions.board(sessionOf(task));
                 CheckboxGroup<SessionBoard.Participant> present = new CheckboxGroup<>(getTranslation("codevelopment.form.present"));
@@ -94,7 +85,7 @@ public class CodevTaskForms {
 
     @Bean
     TaskFormProvider codevPresentForm() {
-        return new Provider("cohorte:codevelopment-present", (task, done) -> new Form(done) {
+        return TaskFormProvider.of("cohorte:codevelopment-present", (task, done) -> new Form(done) {
             {
                 add(new Paragraph(getTranslation("codevelopment.form.presentHelp")));
                 submit("codevelopment.form.submitPresent", () -> sessions.finishPresentation(task.id()));
@@ -104,7 +95,7 @@ public class CodevTaskForms {
 
     @Bean
     TaskFormProvider codevQuestionsForm() {
-        return new Provider("cohorte:codevelopment-questions", (task, done) -> new Form(done) {
+        return TaskFormProvider.of("cohorte:codevelopment-questions", (task, done) -> new Form(done) {
             {
                 Paragraph rule = new Paragraph(getTranslation("codevelopment.form.questionsRule"));
                 rule.addClassName("codev-rule");
@@ -125,7 +116,7 @@ public class CodevTaskForms {
 
     @Bean
     TaskFormProvider codevAnswersForm() {
-        return new Provider("cohorte:codevelopment-answers", (task, done) -> new Form(done) {
+        return TaskFormProvider.of("cohorte:codevelopment-answers", (task, done) -> new Form(done) {
             {
                 VerticalLayout list = new VerticalLayout();
                 list.setPadding(false);
@@ -160,7 +151,7 @@ public class CodevTaskForms {
 
     @Bean
     TaskFormProvider codevContractForm() {
-        return new Provider("cohorte:codevelopment-contract", (task, done) -> new Form(done) {
+        return TaskFormProvider.of("cohorte:codevelopment-contract", (task, done) -> new Form(done) {
             {
                 add(new Paragraph(getTranslation("codevelopment.form.contractHelp")));
                 TextArea contract = area("codevelopment.form.contract", 2000);
@@ -173,7 +164,7 @@ public class CodevTaskForms {
 
     @Bean
     TaskFormProvider codevContractValidationForm() {
-        return new Provider("cohorte:codevelopment-contract-validation", (task, done) -> new Form(done) {
+        return TaskFormProvider.of("cohorte:codevelopment-contract-validation", (task, done) -> new Form(done) {
             {
                 Paragraph contract = new Paragraph(sessions.board(sessionOf(task)).contract());
                 contract.addClassName("codev-contract");
@@ -192,7 +183,7 @@ public class CodevTaskForms {
 
     @Bean
     TaskFormProvider codevConsultForm() {
-        return new Provider("cohorte:codevelopment-consult", (task, done) -> new Form(done) {
+        return TaskFormProvider.of("cohorte:codevelopment-consult", (task, done) -> new Form(done) {
             {
                 add(new Paragraph(getTranslation("codevelopment.form.consultHelp")));
                 TextArea contribution = area("codevelopment.form.contribution", 5000);
@@ -211,7 +202,7 @@ public class CodevTaskForms {
 
     @Bean
     TaskFormProvider codevSynthesisForm() {
-        return new Provider("cohorte:codevelopment-synthesis", (task, done) -> new Form(done) {
+        return TaskFormProvider.of("cohorte:codevelopment-synthesis", (task, done) -> new Form(done) {
             {
                 TextArea synthesis = area("codevelopment.form.synthesis", 10000);
                 List<TextField> bodies = new ArrayList<>();
@@ -248,7 +239,7 @@ public class CodevTaskForms {
 
     @Bean
     TaskFormProvider codevLearningForm() {
-        return new Provider("cohorte:codevelopment-learning", (task, done) -> new Form(done) {
+        return TaskFormProvider.of("cohorte:codevelopment-learning", (task, done) -> new Form(done) {
             {
                 TextArea learning = area("codevelopment.form.learning", 5000);
                 RadioButtonGroup<Integer> rating = new RadioButtonGroup<>(getTranslation("codevelopment.form.rating"));
@@ -263,7 +254,7 @@ public class CodevTaskForms {
 
     @Bean
     TaskFormProvider codevFollowUpForm() {
-        return new Provider("cohorte:codevelopment-follow-up", (task, done) -> new Form(done) {
+        return TaskFormProvider.of("cohorte:codevelopment-follow-up", (task, done) -> new Form(done) {
             {
                 SessionBoard board = sessions.board(sessionOf(task));
                 Map<UUID, TextField> outcomes = new HashMap<>();
@@ -286,7 +277,7 @@ public class CodevTaskForms {
 
     @Bean
     TaskFormProvider codevLearningNoteForm() {
-        return new Provider("cohorte:codevelopment-learning-note", (task, done) -> new Form(done) {
+        return TaskFormProvider.of("cohorte:codevelopment-learning-note", (task, done) -> new Form(done) {
             {
                 add(new Paragraph(getTranslation("codevelopment.form.noteHelp")));
                 TextField title = text("codevelopment.form.noteTitle", 300);

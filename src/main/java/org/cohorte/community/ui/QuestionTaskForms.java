@@ -34,12 +34,12 @@ class QuestionTaskForms {
 
     @Bean
     TaskFormProvider communityTriageForm(QuestionService questions, KnowledgeBaseService knowledge, MemberService members) {
-        return provider("cohorte:community-triage", (task, done) -> triage(task, done, questions, knowledge, members));
+        return TaskFormProvider.of("cohorte:community-triage", (task, done) -> triage(task, done, questions, knowledge, members));
     }
 
     @Bean
     TaskFormProvider communityAnswerForm(QuestionService questions) {
-        return provider("cohorte:community-answer", (task, done) -> {
+        return TaskFormProvider.of("cohorte:community-answer", (task, done) -> {
             VerticalLayout form = header(task, questions);
             TextArea body = new TextArea(form.getTranslation("question.yourAnswer"));
             body.setId("question-answer-body");
@@ -53,7 +53,7 @@ class QuestionTaskForms {
 
     @Bean
     TaskFormProvider communityAcceptForm(QuestionService questions) {
-        return provider("cohorte:community-accept", (task, done) -> {
+        return TaskFormProvider.of("cohorte:community-accept", (task, done) -> {
             VerticalLayout form = header(task, questions);
             TextArea followUp = new TextArea(form.getTranslation("question.followUp"));
             followUp.setWidthFull();
@@ -68,7 +68,7 @@ class QuestionTaskForms {
 
     @Bean
     TaskFormProvider communityFoldForm(QuestionService questions) {
-        return provider("cohorte:community-fold", (task, done) -> {
+        return TaskFormProvider.of("cohorte:community-fold", (task, done) -> {
             VerticalLayout form = header(task, questions);
             UUID questionId = UUID.fromString(task.businessKey());
             QuestionSummary q = questions.get(questionId);
@@ -162,21 +162,5 @@ class QuestionTaskForms {
         return button;
     }
 
-    interface FormFactory {
-        Component create(TaskDetails task, Runnable done);
-    }
 
-    private static TaskFormProvider provider(String formKey, FormFactory factory) {
-        return new TaskFormProvider() {
-            @Override
-            public String formKey() {
-                return formKey;
-            }
-
-            @Override
-            public Component createForm(TaskDetails task, Runnable onCompleted) {
-                return factory.create(task, onCompleted);
-            }
-        };
-    }
 }

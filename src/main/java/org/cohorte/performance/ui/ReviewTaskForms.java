@@ -65,37 +65,24 @@ public class ReviewTaskForms {
 
     @Bean
     TaskFormProvider measurementFormProvider(ReviewService reviewService) {
-        return provider(MEASUREMENT, (task, done) -> new MeasurementForm(reviewService, task, done));
+        return TaskFormProvider.of(MEASUREMENT, (task, done) -> new MeasurementForm(reviewService, task, done));
     }
 
     @Bean
     TaskFormProvider validationFormProvider(ReviewService reviewService) {
-        return provider(VALIDATION, (task, done) -> new ValidationForm(reviewService, task, done));
+        return TaskFormProvider.of(VALIDATION, (task, done) -> new ValidationForm(reviewService, task, done));
     }
 
     @Bean
     TaskFormProvider actionPlanFormProvider(ReviewService reviewService) {
-        return provider(ACTION_PLAN, (task, done) -> new ActionPlanForm(reviewService, task, done));
+        return TaskFormProvider.of(ACTION_PLAN, (task, done) -> new ActionPlanForm(reviewService, task, done));
     }
 
     @Bean
     TaskFormProvider signOffFormProvider(ReviewService reviewService) {
-        return provider(SIGN_OFF, (task, done) -> new SignOffForm(reviewService, task, done));
+        return TaskFormProvider.of(SIGN_OFF, (task, done) -> new SignOffForm(reviewService, task, done));
     }
 
-    private static TaskFormProvider provider(String key, java.util.function.BiFunction<TaskDetails, Runnable, Component> factory) {
-        return new TaskFormProvider() {
-            @Override
-            public String formKey() {
-                return key;
-            }
-
-            @Override
-            public Component createForm(TaskDetails task, Runnable onCompleted) {
-                return factory.apply(task, onCompleted);
-            }
-        };
-    }
 
     static final class MeasurementForm extends Composite<VerticalLayout> {
         MeasurementForm(ReviewService reviewService, TaskDetails task, Runnable done) {

@@ -1,5 +1,7 @@
 package org.cohorte.tasks.api;
 
+import java.util.function.BiFunction;
+
 import com.vaadin.flow.component.Component;
 import org.cohorte.tasks.service.TaskDetails;
 
@@ -13,4 +15,19 @@ public interface TaskFormProvider {
     String formKey();
 
     Component createForm(TaskDetails task, Runnable onCompleted);
+
+    /** A provider from a form key and a factory of the form (task, what to do once completed). */
+    static TaskFormProvider of(String formKey, BiFunction<TaskDetails, Runnable, Component> factory) {
+        return new TaskFormProvider() {
+            @Override
+            public String formKey() {
+                return formKey;
+            }
+
+            @Override
+            public Component createForm(TaskDetails task, Runnable onCompleted) {
+                return factory.apply(task, onCompleted);
+            }
+        };
+    }
 }
