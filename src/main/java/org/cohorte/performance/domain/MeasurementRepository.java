@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface MeasurementRepository extends JpaRepository<Measurement, UUID> {
 
@@ -16,4 +18,10 @@ public interface MeasurementRepository extends JpaRepository<Measurement, UUID> 
     List<Measurement> findByIndicatorIdInOrderByPeriodAsc(Collection<UUID> indicatorIds);
 
     List<Measurement> findByReviewId(UUID reviewId);
+
+    /** Rated measurements of one period per organization and status (active indicators only). */
+    @Query("select i.organizationId, m.status, count(m) from Measurement m, Indicator i where m.indicatorId = i.id"
+            + " and i.organizationId in :ids and i.draft = false and m.period = :period and m.status is not null"
+            + " group by i.organizationId, m.status")
+    List<Object[]> countStatuses(@Param("ids") Collection<UUID> organizationIds, @Param("period") String period);
 }

@@ -5,12 +5,15 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongConsumer;
@@ -35,7 +38,10 @@ import org.cohorte.performance.domain.MeasurementRepository;
 import org.cohorte.performance.domain.Objective;
 import org.cohorte.performance.domain.ObjectiveRepository;
 import org.cohorte.performance.domain.Period;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,6 +54,7 @@ public class ForumWorkbookService {
 
     /** Periods shown side by side: the chosen quarter and the three before it. */
     static final int PERIODS = 4;
+    private static final int PAGE_SIZE = 500;
 
     private final PerformanceAccess access;
     private final CurrentUser currentUser;
@@ -58,6 +65,8 @@ public class ForumWorkbookService {
     private final MemberService memberService;
     private final ObjectProvider<ExperimentPortfolio> portfolio;
     private final CohorteI18NProvider i18n;
+    @PersistenceContext
+    private EntityManager entityManager;
 
     public ForumWorkbookService(PerformanceAccess access, CurrentUser currentUser, ObjectiveRepository objectives,
                                 IndicatorRepository indicators, MeasurementRepository measurements,
@@ -118,45 +127,25 @@ public class ForumWorkbookService {
         }
         List<String> periodLabels = periods.stream().map(Period::label).toList();
 
-        Map<UUID, String> objectiveTitles = objectives.findByOrganizationIdInOrderByTitleAsc(ids).stream()
-                .collect(Collectors.toMap(Objective::getId, Objective::getTitle));
-        List<Indicator> active = indicators.findByOrganizationIdInOrderByNameAsc(ids).stream()
-                .filter(i -> !i.isDraft())
-                .sorted(Comparator.comparing((Indicator i) -> names.get(i.getOrganizationId()))
-                        .thenComparing(i -> objectiveTitles.getOrDefault(i.getObjectiveId(), ""))
-                        .thenComparing(Indicator::getName))
-                .toList();
-        Map<UUID, Map<String, Measurement>> byIndicator = new HashMap<>();
-        if (!active.isEmpty()) {
-            for (Measurement m : measurements.findByIndicatorIdInOrderByPeriodAsc(active.stream().map(Indicator::getId).toList())) {
-                byIndicator.computeIfAbsent(m.getIndicatorId(), k -> new HashMap<>()).put(m.getPeriod(), m);
-            }
-        }
-
+        // Counts come from grouped queries and rows are produced page by page while the writer consumes them,
+        // so that neither the probe nor the export holds every indicator in memory.
         Map<UUID, long[]> counts = new HashMap<>();
         ids.forEach(id -> counts.put(id, new long[4]));
-        List<ForumWorkbookData.IndicatorRow> rows = new ArrayList<>();
-        for (Indicator indicator : active) {
-            Map<String, Measurement> own = byIndicator.getOrDefault(indicator.getId(), Map.of());
-            List<Double> values = new ArrayList<>();
-            List<String> statuses = new ArrayList<>();
-            List<String> comments = new ArrayList<>();
-            for (String label : periodLabels) {
-                Measurement m = own.get(label);
-                values.add(m == null ? null : m.getValue());
-                statuses.add(m == null || m.getStatus() == null ? null : m.getStatus().name());
-                comments.add(m == null ? null : m.getComment());
-            }
-            Measurement current = own.get(period.label());
-            IndicatorStatus status = current == null ? null : current.getStatus();
-            Double progress = current == null || current.getValue() == null ? null : indicator.progressOf(current.getValue());
-            counts.get(indicator.getOrganizationId())[status == null ? 3 : status.ordinal()]++;
-            rows.add(new ForumWorkbookData.IndicatorRow(names.get(indicator.getOrganizationId()),
-                    objectiveTitles.getOrDefault(indicator.getObjectiveId(), ""), indicator.getName(), indicator.getUnit(),
-                    indicator.getDirection().name(), indicator.getBaselineValue(), indicator.getTargetValue(),
-                    indicator.getTargetDate(), values, statuses, comments, progress, status == null ? null : status.name()));
+        long indicatorCount = 0;
+        for (Object[] row : indicators.countActiveByOrganization(ids)) {
+            long total = (Long) row[1];
+            counts.get((UUID) row[0])[3] = total;
+            indicatorCount += total;
         }
-
+        for (Object[] row : measurements.countStatuses(ids, period.label())) {
+            long[] c = counts.get((UUID) row[0]);
+            long n = (Long) row[2];
+            c[((IndicatorStatus) row[1]).ordinal()] += n;
+            c[3] -= n;
+        }
+        List<UUID> rowOrder = selected.stream().sorted(Comparator.comparing(Organization::getLabel))
+                .map(Organization::getId).toList();
+        Iterable<ForumWorkbookData.IndicatorRow> rows = () -> new IndicatorRows(rowOrder, names, periodLabels, period);
         List<Blocker> open = blockerService.forOrganizations(ids).stream().filter(b -> b.getStatus().isOpen()).toList();
         Map<UUID, Long> openByOrg = open.stream().collect(Collectors.groupingBy(Blocker::getOrganizationId, Collectors.counting()));
         var now = EngineClock.now();
@@ -179,6 +168,84 @@ public class ForumWorkbookService {
 
         return new ForumWorkbookData(now, memberService.displayName(me.userId()) + " (" + me.userId() + ")",
                 period.label(), periodLabels, requested.isEmpty() ? List.of() : selected.stream().map(Organization::getLabel).toList(),
-                summary, rows.size(), rows, blockerRows, snapshots, names, key -> i18n.getTranslation(key, locale));
+                summary, indicatorCount, rows, blockerRows, snapshots, names, key -> i18n.getTranslation(key, locale));
+    }
+
+    /** The indicator rows, one page of one organization at a time, in the workbook's order. */
+    private final class IndicatorRows implements Iterator<ForumWorkbookData.IndicatorRow> {
+
+        private final List<UUID> organizations;
+        private final Map<UUID, String> names;
+        private final List<String> periodLabels;
+        private final Period period;
+        private int organization;
+        private int page;
+        private Iterator<ForumWorkbookData.IndicatorRow> current = Collections.emptyIterator();
+
+        IndicatorRows(List<UUID> organizations, Map<UUID, String> names, List<String> periodLabels, Period period) {
+            this.organizations = organizations;
+            this.names = names;
+            this.periodLabels = periodLabels;
+            this.period = period;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!current.hasNext()) {
+                if (organization >= organizations.size()) {
+                    return false;
+                }
+                List<Object[]> batch = indicators.exportPage(organizations.get(organization), PageRequest.of(page, PAGE_SIZE));
+                if (batch.isEmpty()) {
+                    organization++;
+                    page = 0;
+                    continue;
+                }
+                page++;
+                current = toRows(batch).iterator();
+            }
+            return true;
+        }
+
+        @Override
+        public ForumWorkbookData.IndicatorRow next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return current.next();
+        }
+
+        private List<ForumWorkbookData.IndicatorRow> toRows(List<Object[]> batch) {
+            List<UUID> batchIds = batch.stream().map(r -> ((Indicator) r[0]).getId()).toList();
+            Map<UUID, Map<String, Measurement>> byIndicator = new HashMap<>();
+            for (Measurement m : measurements.findByIndicatorIdInOrderByPeriodAsc(batchIds)) {
+                byIndicator.computeIfAbsent(m.getIndicatorId(), k -> new HashMap<>()).put(m.getPeriod(), m);
+            }
+            List<ForumWorkbookData.IndicatorRow> rows = new ArrayList<>(batch.size());
+            for (Object[] r : batch) {
+                Indicator indicator = (Indicator) r[0];
+                String objective = r[1] == null ? "" : (String) r[1];
+                Map<String, Measurement> own = byIndicator.getOrDefault(indicator.getId(), Map.of());
+                List<Double> values = new ArrayList<>();
+                List<String> statuses = new ArrayList<>();
+                List<String> comments = new ArrayList<>();
+                for (String label : periodLabels) {
+                    Measurement m = own.get(label);
+                    values.add(m == null ? null : m.getValue());
+                    statuses.add(m == null || m.getStatus() == null ? null : m.getStatus().name());
+                    comments.add(m == null ? null : m.getComment());
+                }
+                Measurement current = own.get(period.label());
+                IndicatorStatus status = current == null ? null : current.getStatus();
+                Double progress = current == null || current.getValue() == null ? null : indicator.progressOf(current.getValue());
+                rows.add(new ForumWorkbookData.IndicatorRow(names.get(indicator.getOrganizationId()), objective,
+                        indicator.getName(), indicator.getUnit(), indicator.getDirection().name(),
+                        indicator.getBaselineValue(), indicator.getTargetValue(), indicator.getTargetDate(), values,
+                        statuses, comments, progress, status == null ? null : status.name()));
+            }
+            // Read-only: drop this page's entities so that the persistence context does not grow with the export.
+            entityManager.clear();
+            return rows;
+        }
     }
 }

@@ -345,7 +345,13 @@ public class InboxService {
     }
 
     private boolean isCandidate(String taskId, CurrentUser.Identity me) {
-        List<IdentityLink> links = taskService.getIdentityLinksForTask(taskId);
+        List<IdentityLink> links;
+        try {
+            links = taskService.getIdentityLinksForTask(taskId);
+        } catch (AuthorizationException e) {
+            // The task was found a moment ago: someone has just completed it (its authorizations went with it).
+            throw refusal(taskId, me);
+        }
         return links.stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
                 .anyMatch(link -> me.userId().equals(link.getUserId())
                         || (link.getGroupId() != null && me.groups().contains(link.getGroupId())));
