@@ -35,8 +35,6 @@ import org.cohorte.performance.domain.IndicatorRepository;
 import org.cohorte.performance.domain.IndicatorStatus;
 import org.cohorte.performance.domain.Measurement;
 import org.cohorte.performance.domain.MeasurementRepository;
-import org.cohorte.performance.domain.Objective;
-import org.cohorte.performance.domain.ObjectiveRepository;
 import org.cohorte.performance.domain.Period;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -58,7 +56,6 @@ public class ForumWorkbookService {
 
     private final PerformanceAccess access;
     private final CurrentUser currentUser;
-    private final ObjectiveRepository objectives;
     private final IndicatorRepository indicators;
     private final MeasurementRepository measurements;
     private final BlockerService blockerService;
@@ -68,13 +65,12 @@ public class ForumWorkbookService {
     @PersistenceContext
     private EntityManager entityManager;
 
-    public ForumWorkbookService(PerformanceAccess access, CurrentUser currentUser, ObjectiveRepository objectives,
+    public ForumWorkbookService(PerformanceAccess access, CurrentUser currentUser,
                                 IndicatorRepository indicators, MeasurementRepository measurements,
                                 BlockerService blockerService, MemberService memberService,
                                 ObjectProvider<ExperimentPortfolio> portfolio, CohorteI18NProvider i18n) {
         this.access = access;
         this.currentUser = currentUser;
-        this.objectives = objectives;
         this.indicators = indicators;
         this.measurements = measurements;
         this.blockerService = blockerService;
