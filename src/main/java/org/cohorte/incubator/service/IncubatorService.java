@@ -116,7 +116,8 @@ public class IncubatorService {
     /** A member proposes an experiment; the committee's review starts at once. Returns its id. */
     @Transactional
     public UUID propose(ProposalData data) {
-        String me = currentUser.userId();
+        // The same people the propose view admits: a forum or advisory account must not bypass it here.
+        String me = currentUser.requireAnyGroup(Roles.PARTICIPANT, Roles.COMMITTEE).userId();
         ProposalData clean = validate(data, me);
         Experiment experiment = new Experiment(me);
         experiment.describe(clean);
