@@ -11,15 +11,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import javax.script.ScriptEngineManager;
+
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.cohorte.identity.service.Roles;
 import org.cohorte.testsupport.Http;
 import org.cohorte.testsupport.IntegrationTest;
 import org.cohorte.testsupport.TestData;
+import org.cohorte.testsupport.TestProcesses;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,6 +41,16 @@ class SecurityHardeningIT extends IntegrationTest {
     ProcessEngine processEngine;
     @Autowired
     RepositoryService repositoryService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    FilterService filterService;
+    @Autowired
+    TestProcesses processes;
+    @Autowired
+    org.cohorte.performance.PerformanceFixture performanceFixture;
 
     private ProcessEngineConfigurationImpl configuration() {
         return (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
@@ -131,13 +152,156 @@ class SecurityHardeningIT extends IntegrationTest {
 
     @Test
     void security_headers_are_on_every_kind_of_response() {
-        Http http = new Http(baseUrl());
-        for (String path : List.of("/login", "/tasks", "/engine-rest/task", "/actuator/health", "/camunda/app/cockpit/default/")) {
-            HttpResponse<String> response = http.get(path);
-            assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
-            assertThat(response.headers().firstValue("X-Frame-Options")).as(path).isPresent();
-            assertThat(response.headers().firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
-            assertThat(response.headers().firstValue("Cache-Control")).as(path).isPresent();
+        String member = data.user("marc", Roles.PARTICIPANT);
+        String forum = data.user("forum", Roles.FORUM);
+        performanceFixture.organization("entetes"); // the forum's workbook needs an organization to read
+        Http anonymous = new Http(baseUrl());
+        Http signedIn = new Http(baseUrl());
+        signedIn.login(member, TestData.PASSWORD);
+        String loginPage = anonymous.get("/login").body();
+        Matcher staticFile = Pattern.compile("(?:src|href)=\"/?((?:VAADIN|themes|icons|images)/[^\"?#]+)").matcher(loginPage);
+        assertThat(staticFile.find()).as("a static resource linked from the login page").isTrue();
+        Map<String, HttpResponse<String>> responses = new LinkedHashMap<>();
+        responses.put("/ anonymous", anonymous.get("/"));
+        responses.put("/login", anonymous.get("/login"));
+        responses.put("/ signed in", signedIn.get("/"));
+        responses.put("Vaadin page /communities", signedIn.get("/communities"));
+        responses.put("Vaadin page /tasks", anonymous.get("/tasks"));
+        responses.put("static /" + staticFile.group(1), anonymous.get("/" + staticFile.group(1)));
+        responses.put("/api/performance 200", anonymous.get("/api/performance/forum-workbook?period=2026-Q1", forum, TestData.PASSWORD));
+        responses.put("/api/performance 400", anonymous.get("/api/performance/forum-workbook?period=x", forum, TestData.PASSWORD));
+        responses.put("/api/performance 401", anonymous.get("/api/performance/forum-workbook?period=2026-Q1"));
+        responses.put("/engine-rest 200", anonymous.get("/engine-rest/task", member, TestData.PASSWORD));
+        responses.put("/engine-rest 401", anonymous.get("/engine-rest/task"));
+        responses.put("/camunda", anonymous.get("/camunda/app/cockpit/default/"));
+        responses.put("/camunda api", anonymous.get("/camunda/api/engine/engine/default/task"));
+        responses.put("/actuator/health", anonymous.get("/actuator/health"));
+        responses.put("403 /actuator/env", anonymous.get("/actuator/env"));
+        // An unknown route is answered by Vaadin's bootstrap page (200), which then shows its "not found" view.
+        responses.put("unknown route", signedIn.get("/no-such-page-here"));
+        responses.put("404 static", signedIn.get("/VAADIN/no-such-file.js"));
+        responses.put("404 calendar feed", anonymous.get("/community-calendar/unknown-token.ics"));
+        responses.forEach((what, response) -> {
+            var headers = response.headers();
+            assertThat(headers.firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
+            assertThat(headers.firstValue("X-Frame-Options").or(() -> headers.firstValue("Content-Security-Policy")
+                    .filter(csp -> csp.contains("frame-ancestors")))).as(what + ": framing forbidden").isPresent();
+            assertThat(headers.firstValue("Referrer-Policy")).as(what).hasValue("same-origin");
+            assertThat(headers.firstValue("Cache-Control")).as(what).isPresent();
+            // HSTS only goes with HTTPS (behind the TLS proxy); on plain HTTP a browser would ignore it anyway.
+            assertThat(headers.firstValue("Strict-Transport-Security")).as(what).isEmpty();
+        });
+        assertThat(responses.get("404 static").statusCode()).isEqualTo(404);
+        assertThat(responses.get("403 /actuator/env").statusCode()).isIn(401, 403);
+        assertThat(responses.get("/api/performance 200").statusCode()).isEqualTo(200);
+        // Pages and personal data are never kept by shared caches.
+        for (String what : List.of("/login", "/ signed in", "Vaadin page /communities", "/api/performance 200", "/engine-rest 200")) {
+            assertThat(responses.get(what).headers().firstValue("Cache-Control").orElse("")).as(what).contains("no-store");
         }
+        assertThat(responses.get("/ signed in").headers().firstValue("Set-Cookie").orElse("HttpOnly; SameSite=Lax"))
+                .contains("HttpOnly");
+    }
+
+    @Test
+    void no_script_engine_can_run_a_script_smuggled_into_a_model() {
+        ScriptEngineManager manager = new ScriptEngineManager();
+        for (String language : List.of("javascript", "js", "graal.js", "nashorn", "groovy", "python", "ruby")) {
+            assertThat(manager.getEngineByName(language)).as(language).isNull();
+        }
+    }
+
+    @Test
+    void a_non_admin_can_neither_start_nor_evaluate_any_model_through_rest() {
+        String member = data.user("marc", Roles.PARTICIPANT, Roles.FACILITATOR, Roles.MANAGER, Roles.COMMITTEE,
+                Roles.EXPERT, Roles.ADVISORY, Roles.FORUM);
+        Http http = new Http(baseUrl());
+        long instances = runtimeService.createProcessInstanceQuery().count();
+        List<String> processKeys = repositoryService.createProcessDefinitionQuery().latestVersion().list().stream()
+                .map(d -> d.getKey()).distinct().toList();
+        assertThat(processKeys).contains("codevelopment_session", "community_question", "member_onboarding");
+        String smuggled = "{\"variables\":{\"x\":{\"value\":\"${execution.getProcessEngineServices().getRepositoryService()}\"}}}";
+        for (String key : processKeys) {
+            assertThat(http.postJson("/engine-rest/process-definition/key/" + key + "/start", smuggled, member,
+                    TestData.PASSWORD).statusCode()).as(key).isIn(403, 404);
+            assertThat(http.postJson("/engine-rest/process-definition/key/" + key + "/submit-form", smuggled, member,
+                    TestData.PASSWORD).statusCode()).as(key).isIn(403, 404);
+        }
+        for (String decision : List.of("experiment_decision", "experiment_review_routing", "indicator_status")) {
+            assertThat(http.postJson("/engine-rest/decision-definition/key/" + decision + "/evaluate", "{\"variables\":{}}",
+                    member, TestData.PASSWORD).statusCode()).as(decision).isIn(403, 404);
+        }
+        // Conditional starts and messages would start instances too; nothing may start.
+        assertThat(http.postJson("/engine-rest/condition", "{\"variables\":{\"x\":{\"value\":1}}}", member,
+                TestData.PASSWORD).statusCode()).isGreaterThanOrEqualTo(400);
+        for (String message : List.of("performance_review_requested", "codev_cancel_session")) {
+            http.postJson("/engine-rest/message", "{\"messageName\":\"" + message + "\",\"all\":true}", member,
+                    TestData.PASSWORD);
+        }
+        assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
+    }
+
+    @Test
+    void a_variable_that_looks_like_an_expression_stays_text() {
+        String owner = data.user("marc", Roles.PARTICIPANT);
+        Task task = processes.personalTask(owner, null);
+        Http http = new Http(baseUrl());
+        String expression = "${'pw'.concat('ned')}";
+        HttpResponse<String> put = http.putJson("/engine-rest/task/" + task.getId() + "/variables/subject",
+                "{\"value\":\"" + expression + "\",\"type\":\"String\"}", owner, TestData.PASSWORD);
+        assertThat(put.statusCode()).isEqualTo(204);
+        assertThat(taskService.getVariable(task.getId(), "subject")).isEqualTo(expression);
+        HttpResponse<String> read = http.get("/engine-rest/task/" + task.getId() + "/variables/subject", owner, TestData.PASSWORD);
+        assertThat(read.body()).contains("${'pw'.concat('ned')}").doesNotContain("\"pwned\"");
+    }
+
+    @Test
+    void expressions_are_refused_in_stored_queries_too() {
+        String admin = data.user("ops", Roles.ADMIN);
+        String member = data.user("marc", Roles.PARTICIPANT);
+        Http http = new Http(baseUrl());
+        long filters = filterService.createFilterQuery().count();
+        String filter = "{\"resourceType\":\"Task\",\"name\":\"piege\",\"query\":{\"dueAfterExpression\":\"${now()}\"}}";
+        HttpResponse<String> byAdmin = http.postJson("/engine-rest/filter/create", filter, admin, TestData.PASSWORD);
+        assertThat(byAdmin.statusCode()).isEqualTo(400);
+        assertThat(byAdmin.body()).contains("Expressions are forbidden");
+        assertThat(http.postJson("/engine-rest/filter/create", filter, member, TestData.PASSWORD).statusCode()).isIn(400, 403);
+        HttpResponse<String> bodyQuery = http.postJson("/engine-rest/task", "{\"dueAfterExpression\":\"${now()}\"}", member,
+                TestData.PASSWORD);
+        assertThat(bodyQuery.statusCode()).isEqualTo(400);
+        assertThat(filterService.createFilterQuery().count()).isEqualTo(filters);
+    }
+
+    @Test
+    void sign_out_cannot_be_forced_from_another_site_without_the_csrf_token() {
+        String member = data.user("marc", Roles.PARTICIPANT);
+        Http browser = new Http(baseUrl());
+        browser.login(member, TestData.PASSWORD);
+        assertThat(browser.get("/").statusCode()).isEqualTo(200);
+        HttpResponse<String> forged = browser.postForm("/logout", "");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(browser.get("/").statusCode()).as("still signed in").isEqualTo(200);
+    }
+
+    @Test
+    void the_session_id_from_before_signing_in_opens_nothing_afterwards() throws Exception {
+        String member = data.user("marc", Roles.PARTICIPANT);
+        CookieManager cookies = new CookieManager();
+        HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        String page = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String planted = sessionId(cookies);
+        String token = page.replaceAll("(?s).*<meta name=\"_csrf\" content=\"([^\"]+)\".*", "$1");
+        client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + member + "&password=" + TestData.PASSWORD
+                        + "&_csrf=" + token)).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/")).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        // An attacker who planted the first session id gets the login page, not the victim's session.
+        HttpResponse<Void> attacker = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                .send(HttpRequest.newBuilder(URI.create(baseUrl() + "/")).header("Cookie", "JSESSIONID=" + planted).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+        assertThat(attacker.statusCode()).isEqualTo(302);
+        assertThat(attacker.headers().firstValue("Location").orElse("")).endsWith("/login");
     }
 }

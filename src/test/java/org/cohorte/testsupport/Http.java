@@ -48,6 +48,18 @@ public class Http {
         return send(builder.build());
     }
 
+    public HttpResponse<String> putJson(String path, String json, String user, String password) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+                .header("Authorization", basic(user, password)).PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** A form post with this client's cookies and nothing else (no CSRF token unless the form has one). */
+    public HttpResponse<String> postForm(String path, String form) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
     /** Signs in through the login form like a browser: fetch the page (session, CSRF token), post the form. */
     public HttpResponse<String> login(String user, String password) {
         HttpResponse<String> page = get("/login");

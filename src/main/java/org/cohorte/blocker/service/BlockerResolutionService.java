@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
+import org.cohorte.base.text.PlainText;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.NotFoundException;
 import org.cohorte.base.time.EngineClock;
@@ -148,7 +149,7 @@ public class BlockerResolutionService {
     }
 
     private static String resolutionText(String resolution) {
-        String clean = resolution == null ? "" : resolution.strip();
+        String clean = resolution == null ? "" : PlainText.clean(resolution).strip();
         if (clean.isEmpty()) {
             throw new CohorteException("blocker.error.resolutionRequired");
         }

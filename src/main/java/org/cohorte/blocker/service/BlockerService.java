@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
+import org.cohorte.base.text.PlainText;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.NotFoundException;
 import org.cohorte.blocker.domain.Blocker;
@@ -45,8 +46,8 @@ public class BlockerService {
     @Transactional
     public UUID declare(BlockerSource source, String sourceId, UUID organizationId, String title, String description) {
         String user = currentUser.userId();
-        String cleanTitle = title == null ? "" : title.strip();
-        String cleanDescription = description == null ? "" : description.strip();
+        String cleanTitle = title == null ? "" : PlainText.clean(title).strip();
+        String cleanDescription = description == null ? "" : PlainText.clean(description).strip();
         if (cleanTitle.isEmpty() || cleanDescription.isEmpty()) {
             throw new CohorteException("blocker.error.required");
         }

@@ -1,5 +1,6 @@
 package org.cohorte.codevelopment.service;
 
+import org.cohorte.base.text.PlainText;
 import org.cohorte.base.error.CohorteException;
 
 /** The one place where free texts are checked: required ones not blank, none longer than its column. */
@@ -9,7 +10,7 @@ final class Texts {
     }
 
     static String required(String value, int max) {
-        String clean = value == null ? "" : value.strip();
+        String clean = value == null ? "" : PlainText.clean(value).strip();
         if (clean.isEmpty()) {
             throw new CohorteException("codevelopment.error.textRequired");
         }
@@ -17,7 +18,7 @@ final class Texts {
     }
 
     static String optional(String value, int max) {
-        String clean = value == null ? "" : value.strip();
+        String clean = value == null ? "" : PlainText.clean(value).strip();
         return clean.isEmpty() ? null : limited(clean, max);
     }
 

@@ -16,6 +16,7 @@ import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.cohorte.base.text.PlainText;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.time.EngineClock;
 import org.cohorte.community.domain.Community;
@@ -80,7 +81,7 @@ public class CalendarService {
     @Transactional
     public UUID schedule(UUID communityId, String title, String kind, Instant start, Instant end) {
         communityService.requireManager(communityId);
-        String clean = title == null ? "" : title.strip();
+        String clean = title == null ? "" : PlainText.clean(title).strip();
         if (clean.isEmpty() || clean.length() > 300 || start == null || end == null || !end.isAfter(start)) {
             throw new CohorteException("community.error.activityInvalid");
         }

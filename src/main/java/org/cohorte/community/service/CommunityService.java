@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.cohorte.base.text.PlainText;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.ForbiddenException;
 import org.cohorte.base.error.NotFoundException;
@@ -60,18 +61,29 @@ public class CommunityService {
     }
 
     public static final int MAX_HOURS = 24 * 30;
+    /** The columns' sizes: a longer text is refused here rather than by the database. */
+    public static final int MAX_THEME = 500;
+    public static final int MAX_CHARTER = 20_000;
+
+    private static String limited(String text, int max) {
+        String clean = text == null ? null : PlainText.clean(text).strip();
+        if (clean != null && clean.length() > max) {
+            throw new CohorteException("community.error.textTooLong", max);
+        }
+        return clean;
+    }
 
     @Transactional
     public Community create(String name, String theme, String charter, boolean openToAll) {
         currentUser.requireAnyGroup(Roles.ADMIN, Roles.FACILITATOR);
-        String clean = name == null ? "" : name.trim();
+        String clean = name == null ? "" : PlainText.clean(name).trim();
         if (clean.isEmpty() || clean.length() > 200) {
             throw new CohorteException("community.error.nameInvalid", 200);
         }
         if (communities.findByNameIgnoreCase(clean).isPresent()) {
             throw new CohorteException("community.error.nameTaken", clean);
         }
-        return communities.save(new Community(clean, theme, charter, openToAll));
+        return communities.save(new Community(clean, limited(theme, MAX_THEME), limited(charter, MAX_CHARTER), openToAll));
     }
 
     @Transactional

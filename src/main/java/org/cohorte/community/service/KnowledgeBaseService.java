@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import org.cohorte.base.text.PlainText;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.ConflictException;
 import org.cohorte.base.error.NotFoundException;
@@ -74,7 +75,7 @@ public class KnowledgeBaseService {
         if (article.getVersion() != expectedVersion) {
             throw new ConflictException("knowledge.error.editedMeanwhile");
         }
-        String note = changeNote == null ? null : changeNote.trim();
+        String note = changeNote == null ? null : PlainText.clean(changeNote).trim();
         if (note != null && note.length() > MAX_NOTE) {
             throw new CohorteException("knowledge.error.noteTooLong", MAX_NOTE);
         }
@@ -144,7 +145,7 @@ public class KnowledgeBaseService {
     }
 
     private static String cleanTitle(String title) {
-        String clean = title == null ? "" : title.strip();
+        String clean = title == null ? "" : PlainText.clean(title).strip();
         if (clean.isEmpty()) {
             throw new CohorteException("knowledge.error.titleRequired");
         }
@@ -155,7 +156,7 @@ public class KnowledgeBaseService {
     }
 
     private static String cleanBody(String body) {
-        String clean = body == null ? "" : body.strip();
+        String clean = body == null ? "" : PlainText.clean(body).strip();
         if (clean.isEmpty()) {
             throw new CohorteException("knowledge.error.bodyRequired");
         }

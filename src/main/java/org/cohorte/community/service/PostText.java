@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.cohorte.base.text.PlainText;
 import org.cohorte.base.error.CohorteException;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
@@ -28,7 +29,7 @@ final class PostText {
     }
 
     static String title(String title) {
-        String clean = title == null ? "" : title.strip().replaceAll("\\s+", " ");
+        String clean = title == null ? "" : PlainText.clean(title).strip().replaceAll("\\s+", " ");
         if (clean.length() < MIN_TITLE) {
             throw new CohorteException("question.error.titleRequired", MIN_TITLE);
         }
@@ -39,7 +40,7 @@ final class PostText {
     }
 
     static String body(String body, String emptyKey) {
-        String raw = body == null ? "" : body.strip();
+        String raw = body == null ? "" : PlainText.clean(body).strip();
         if (raw.length() > MAX_BODY) {
             throw new CohorteException("question.error.bodyTooLong", MAX_BODY);
         }
@@ -56,7 +57,7 @@ final class PostText {
     static String tags(List<String> tags) {
         Set<String> clean = new LinkedHashSet<>();
         for (String tag : tags == null ? List.<String>of() : tags) {
-            String t = tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT).replace(",", " ").replaceAll("\\s+", " ");
+            String t = tag == null ? "" : PlainText.clean(tag).strip().toLowerCase(Locale.ROOT).replace(",", " ").replaceAll("\\s+", " ");
             if (t.isEmpty()) {
                 continue;
             }

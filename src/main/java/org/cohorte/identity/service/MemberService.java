@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.cohorte.base.text.PlainText;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.ForbiddenException;
 import org.cohorte.base.error.NotFoundException;
@@ -190,7 +191,7 @@ public class MemberService {
     @Transactional
     public void updateMyProfile(String displayName, UUID organizationId, String language) {
         String userId = currentUser.userId();
-        String name = displayName == null ? "" : displayName.trim();
+        String name = displayName == null ? "" : PlainText.clean(displayName).trim();
         if (name.isEmpty()) {
             throw new CohorteException("identity.error.displayNameRequired");
         }
@@ -235,6 +236,9 @@ public class MemberService {
     }
 
     private void validate(MemberForm form, boolean creating) {
+        // Names go to Camunda's user table too: characters it cannot store are dropped before anything else.
+        form.setFirstName(PlainText.clean(form.getFirstName()));
+        form.setLastName(PlainText.clean(form.getLastName()));
         if (blank(form.getFirstName()) || blank(form.getLastName())) {
             throw new CohorteException("identity.error.nameRequired");
         }

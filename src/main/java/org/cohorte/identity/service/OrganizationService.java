@@ -3,6 +3,7 @@ package org.cohorte.identity.service;
 import java.util.List;
 import java.util.UUID;
 
+import org.cohorte.base.text.PlainText;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.ConflictException;
 import org.cohorte.base.error.NotFoundException;
@@ -71,7 +72,7 @@ public class OrganizationService {
     }
 
     private static String validName(String name) {
-        String clean = name == null ? "" : name.trim();
+        String clean = name == null ? "" : PlainText.clean(name).trim();
         if (clean.isEmpty()) {
             throw new CohorteException("identity.organization.name.required");
         }
@@ -82,7 +83,7 @@ public class OrganizationService {
     }
 
     private static String cleanAcronym(String acronym) {
-        String clean = acronym == null ? null : acronym.trim();
+        String clean = acronym == null ? null : PlainText.clean(acronym).trim();
         if (clean != null && clean.length() > 30) {
             throw new CohorteException("identity.organization.acronym.size");
         }

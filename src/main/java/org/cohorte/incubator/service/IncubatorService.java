@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
+import org.cohorte.base.text.PlainText;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.ForbiddenException;
 import org.cohorte.base.error.NotFoundException;
@@ -583,6 +584,6 @@ public class IncubatorService {
     }
 
     static String clean(String text) {
-        return text == null ? "" : text.strip();
+        return text == null ? "" : PlainText.clean(text).strip();
     }
 }

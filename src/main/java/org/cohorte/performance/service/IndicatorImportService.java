@@ -32,6 +32,7 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
+import org.cohorte.base.text.PlainText;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.i18n.CohorteI18NProvider;
 import org.cohorte.identity.service.CurrentUser;
@@ -498,7 +499,7 @@ public class IndicatorImportService {
                 return null;
             }
             String value = switch (cell.getCellType()) {
-                case STRING -> cell.getStringCellValue().strip();
+                case STRING -> PlainText.clean(cell.getStringCellValue()).strip();
                 case NUMERIC -> {
                     double d = cell.getNumericCellValue();
                     yield d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import org.cohorte.base.text.PlainText;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.NotFoundException;
 import org.cohorte.base.time.EngineClock;
@@ -170,7 +171,7 @@ public class IndicatorService {
     }
 
     static String required(String value, int max) {
-        String clean = value == null ? "" : value.strip();
+        String clean = value == null ? "" : PlainText.clean(value).strip();
         if (clean.isEmpty()) {
             throw new CohorteException("performance.error.required");
         }
@@ -181,7 +182,7 @@ public class IndicatorService {
     }
 
     static String optional(String value, int max) {
-        String clean = value == null ? "" : value.strip();
+        String clean = value == null ? "" : PlainText.clean(value).strip();
         if (clean.length() > max) {
             throw new CohorteException("performance.error.tooLong", max);
         }
