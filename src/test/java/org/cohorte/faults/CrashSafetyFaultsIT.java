@@ -288,7 +288,7 @@ class CrashSafetyFaultsIT {
     private UUID groupId() {
         JsonNode groups = until(() -> api.get(node.baseUrl(), FACILITATOR, "/api/codevelopment/groups")).body();
         for (JsonNode g : groups) {
-            if (g.get("facilitator").asBoolean()) {
+            if (g.get("facilitatedByMe").asBoolean()) {
                 return UUID.fromString(g.get("id").asText());
             }
         }
