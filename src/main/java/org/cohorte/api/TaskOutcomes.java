@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * Task actions retried after they happened (the client never saw the answer) must say so and change
  * nothing: the services refuse a task that is no longer open as "not found"; here, if the history shows
  * the caller completed it, that becomes 409 "already done", and if the caller could have (someone else was
- * quicker) 409 "already completed". Anyone else still gets "not found".
+ * quicker) 409 "already completed". Anyone else still gets "not found", and a task still open keeps the
+ * services' own answer.
  */
 @Component
 class TaskOutcomes {
@@ -35,7 +36,10 @@ class TaskOutcomes {
         try {
             return action.get();
         } catch (CohorteException e) {
-            if (!"tasks.error.notFound".equals(e.getMessageKey()) && !"tasks.error.alreadyCompleted".equals(e.getMessageKey())) {
+            // "Changed meanwhile" too: when two people complete the same task at once, the loser's engine
+            // update finds the row changed; if the task is now completed, say so.
+            if (!"tasks.error.notFound".equals(e.getMessageKey()) && !"tasks.error.alreadyCompleted".equals(e.getMessageKey())
+                    && !"tasks.error.changedMeanwhile".equals(e.getMessageKey())) {
                 throw e;
             }
             CohorteException known = finished(taskId);

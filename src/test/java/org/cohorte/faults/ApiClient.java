@@ -63,7 +63,7 @@ final class ApiClient {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = null;
-            if (response.body() != null && response.body().startsWith("{") || response.body().startsWith("[")) {
+            if (response.body() != null && (response.body().startsWith("{") || response.body().startsWith("["))) {
                 body = JSON.readTree(response.body());
             }
             return new Response(response.statusCode(), body);

@@ -71,6 +71,10 @@ final class AppNode {
         builder.environment().remove("SPRING_MAIL_HOST");
         File log = log().toFile();
         log.getParentFile().mkdirs();
+        if (starts == 0) {
+            // One log per test run; restarts append to it.
+            Files.deleteIfExists(log.toPath());
+        }
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
         process = builder.start();
         starts++;

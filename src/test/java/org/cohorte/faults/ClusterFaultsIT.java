@@ -281,7 +281,7 @@ class ClusterFaultsIT {
     private UUID ask(AppNode node, String title) {
         ApiClient.Response response = api.post(node.baseUrl(), ASKER, "/api/community/questions",
                 Map.of("communityId", community, "title", title, "body", "Question pour la grappe : " + title),
-                "cluster-" + title);
+                "cluster-" + UUID.nameUUIDFromBytes(title.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(response.status()).as(String.valueOf(response.body())).isIn(200, 201);
         return UUID.fromString(response.body().get("id").asText());
     }
