@@ -10,6 +10,7 @@ import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.ConflictException;
 import org.cohorte.identity.service.CurrentUser;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -59,13 +60,26 @@ class IdempotentCalls {
                         me, key, endpoint, id.toString(), Timestamp.from(Instant.now()));
                 return new Outcome(id, false);
             });
-        } catch (DuplicateKeyException e) {
-            // A concurrent call with the same key committed first: its result is this call's result.
-            Outcome earlier = transaction.execute(status -> find(me, key, endpoint));
-            if (earlier == null) {
-                throw e;
+        } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
+            // A concurrent call with the same key got there first: its result is this call's result, once it
+            // has committed (PostgreSQL makes the second insert wait for that; other databases may not).
+            for (int attempt = 0; attempt < 50; attempt++) {
+                Outcome earlier = transaction.execute(status -> find(me, key, endpoint));
+                if (earlier != null) {
+                    return earlier;
+                }
+                pause();
             }
-            return earlier;
+            throw e;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
         }
     }
 

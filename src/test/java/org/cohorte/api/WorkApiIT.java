@@ -7,7 +7,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,6 +89,32 @@ class WorkApiIT extends IntegrationTest {
         assertThat(tree(other).get("id").asText()).isNotEqualTo(tree(first).get("id").asText());
         assertThat(jdbc.queryForObject("select count(*) from community_question where title = ?", Integer.class, title))
                 .as("a new key is a new question, the same key never").isEqualTo(2);
+    }
+
+    @Test
+    void concurrent_retries_with_one_key_create_one_question() throws Exception {
+        String title = "Envoyée deux fois " + UUID.randomUUID();
+        String body = json(Map.of("communityId", community, "title", title, "body", "Deux envois simultanés"));
+        String key = "race-" + UUID.randomUUID();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            CyclicBarrier together = new CyclicBarrier(4);
+            List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(pool.submit(() -> {
+                    together.await();
+                    return post("/api/community/questions", body, member, key, "fr");
+                }));
+            }
+            Set<UUID> ids = new HashSet<>();
+            for (Future<HttpResponse<String>> call : calls) {
+                ids.add(id(call.get()));
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from community_question where title = ?", Integer.class, title)).isEqualTo(1);
     }
 
     @Test
