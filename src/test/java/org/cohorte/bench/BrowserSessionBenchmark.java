@@ -1,18 +1,20 @@
 package org.cohorte.bench;
 
 import static org.cohorte.bench.BenchmarkSupport.figure;
-import static org.cohorte.bench.BenchmarkSupport.liveHeap;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import jakarta.servlet.http.HttpSession;
-
-import org.apache.catalina.Context;
-import org.apache.catalina.Session;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -24,24 +26,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-
-import com.vaadin.flow.server.VaadinSession;
+import org.springframework.core.env.Environment;
 
 /**
- * Retained heap per signed-in browser session on the inbox: {@value #DEFAULT_SESSIONS} (or -Dbench.browser.sessions)
- * real headless Chromium browsers (Debian's), each signed in through the login form as its own user (who has
- * {@value #TASKS_PER_USER} tasks) and left showing the inbox. Heap is the live set after forced full GCs
- * ({@link BenchmarkSupport#liveHeap}) measured once all browsers are started on a blank page (so the WebDriver
- * clients living in this JVM are in the baseline) and again once all are signed in and showing the inbox, browsers
- * still open; the difference divided by the count. One warm-up session first, so one-time caches (routes, i18n,
- * templates) are not charged to the sessions. The server's sessions are then counted in Tomcat's session manager:
- * HTTP sessions holding an authenticated user of this run and a Vaadin session with UIs, so the figure cannot be
- * measured over sessions that do not exist. Note: tests run Vaadin in development mode (the production jar may
- * keep a little less per UI).
+ * Retained heap per signed-in browser session on the inbox, measured on the packaged application in production
+ * mode ({@code target/bench/cohorte-production.jar}, built by {@code bench/cold-start build}; bench/run does it),
+ * started in its own JVM on the benchmark database. {@value #DEFAULT_SESSIONS} (or -Dbench.browser.sessions) real
+ * headless Chromium browsers (Debian's) each sign in through the login form as their own user (who has
+ * {@value #TASKS_PER_USER} tasks) and stay open on the inbox.
+ * <p>Heap is read with {@code jcmd <pid> GC.class_histogram}, which runs a full GC first and lists the live objects
+ * only: its total is the live heap, garbage excluded. It is read once one warm-up session is signed in (so
+ * one-time caches are not charged to the sessions) and the other browsers are open on a blank page, and again once
+ * all are signed in and showing the inbox, browsers still open. Per session = (after - before) / count. The same
+ * histograms count the live HTTP sessions, Vaadin sessions, UIs and InboxViews: the figure is refused unless
+ * each grew by at least the number of browsers, so it cannot be measured over sessions that do not exist.
+ * The users and their tasks are made through this test's Spring context, on the same database.
  */
 @Tag("benchmark")
 class BrowserSessionBenchmark extends IntegrationTest {
@@ -50,17 +49,26 @@ class BrowserSessionBenchmark extends IntegrationTest {
     static final int SESSIONS = Integer.getInteger("bench.browser.sessions", DEFAULT_SESSIONS);
     static final int TASKS_PER_USER = 10;
     static final String PROCESS = "bench_browser_task";
+    static final Path JAR = Path.of(System.getProperty("bench.jar", "target/bench/cohorte-production.jar"));
+    static final Map<String, String> COUNTED = Map.of(
+            "org.apache.catalina.session.StandardSession", "httpSessions",
+            "com.vaadin.flow.spring.SpringVaadinSession", "vaadinSessions",
+            "com.vaadin.flow.component.UI", "uis",
+            "org.cohorte.tasks.ui.InboxView", "inboxViews");
 
-    @Autowired
-    WebServerApplicationContext webContext;
     @Autowired
     RepositoryService repositoryService;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    Environment environment;
 
     @BeforeAll
     static void chromium() {
         Browser.requireChromium();
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: run bench/cold-start build (bench/run does)");
+        }
     }
 
     private String userWithTasks() {
@@ -77,8 +85,84 @@ class BrowserSessionBenchmark extends IntegrationTest {
         browser.waitForText("#inbox-grid", "Tâche de banc d’essai");
     }
 
+    record Histogram(long totalBytes, Map<String, Long> counts) {
+    }
+
+    /** Live objects of the application's JVM: jcmd runs a full GC, then counts what survived. */
+    private static Histogram histogram(long pid) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process process = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.class_histogram")
+                .redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("jcmd failed: " + out);
+        }
+        long total = -1;
+        Map<String, Long> counts = new HashMap<>();
+        COUNTED.values().forEach(name -> counts.put(name, 0L));
+        for (String line : out.lines().toList()) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 3 && f[0].equals("Total")) {
+                total = Long.parseLong(f[2]);
+            } else if (f.length >= 4 && COUNTED.containsKey(f[3])) {
+                counts.put(COUNTED.get(f[3]), Long.parseLong(f[1]));
+            }
+        }
+        if (total < 0) {
+            throw new IllegalStateException("No total in the class histogram: " + out.lines().limit(5).toList());
+        }
+        return new Histogram(total, counts);
+    }
+
+    /** Two histograms in a row, the second kept: the first one's full GC lets finalizers and reference queues settle. */
+    private static Histogram stableHistogram(long pid) throws IOException, InterruptedException {
+        histogram(pid);
+        Thread.sleep(1000);
+        return histogram(pid);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private Process startApplication(int port, Path log) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx1g", "-XX:+UseParallelGC", "-jar",
+                JAR.toString(), "--spring.profiles.active=postgres", "--server.port=" + port)
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("DB_URL", environment.getRequiredProperty("spring.datasource.url"));
+        builder.environment().put("DB_USER", environment.getRequiredProperty("spring.datasource.username"));
+        builder.environment().put("DB_PASSWORD", environment.getProperty("spring.datasource.password", ""));
+        builder.environment().put("COHORTE_DEMO", "false");
+        Process app = builder.start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("The application stopped, see " + log);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return app;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            }
+            Thread.sleep(250);
+        }
+        app.destroy();
+        throw new IllegalStateException("The application did not answer within 180 s, see " + log);
+    }
+
     @Test
     void retained_heap_per_signed_in_browser_session_on_the_inbox() throws Exception {
+        String url = environment.getRequiredProperty("spring.datasource.url");
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalStateException("The packaged application runs on PostgreSQL: run with -Ppostgres (bench/run)");
+        }
         repositoryService.createDeployment().enableDuplicateFiltering(true).addModelInstance(PROCESS + ".bpmn",
                 Bpmn.createExecutableProcess(PROCESS).name("Banc navigateur").camundaHistoryTimeToLive(1)
                         .startEvent().userTask("user_task_bench_browser").name("Tâche de banc d’essai")
@@ -88,37 +172,43 @@ class BrowserSessionBenchmark extends IntegrationTest {
         for (int i = 0; i < SESSIONS; i++) {
             users.add(userWithTasks());
         }
+        int port = freePort();
+        Path log = Path.of("target", "bench", "browser-sessions-app.log");
+        Files.createDirectories(log.getParent());
+        Process app = startApplication(port, log);
+        String base = "http://127.0.0.1:" + port;
         List<Browser> browsers = new ArrayList<>();
         try {
-            Browser warm = new Browser(baseUrl());
+            Browser warm = new Browser(base);
             browsers.add(warm);
             signInAndShowInbox(warm, warmUser);
             for (int i = 0; i < SESSIONS; i++) {
-                Browser browser = new Browser(baseUrl());
+                Browser browser = new Browser(base);
                 browser.driver().get("about:blank");
                 browsers.add(browser);
             }
             Thread.sleep(2000);
-            long before = liveHeap();
-            int sessionsBefore = signedInSessions(Set.copyOf(users)).size();
-
+            Histogram before = stableHistogram(app.pid());
             for (int i = 0; i < SESSIONS; i++) {
                 signInAndShowInbox(browsers.get(i + 1), users.get(i));
             }
-            // Let the last requests and push connections settle before measuring.
+            // Let the last requests settle before measuring.
             Thread.sleep(3000);
-            long after = liveHeap();
-            Map<String, Integer> uisByUser = signedInSessions(Set.copyOf(users));
-            if (sessionsBefore != 0 || uisByUser.size() != SESSIONS || uisByUser.values().stream().anyMatch(n -> n < 1)) {
-                throw new IllegalStateException("Expected " + SESSIONS + " signed-in Vaadin sessions with a UI, found "
-                        + uisByUser + " (before: " + sessionsBefore + ")");
+            Histogram after = stableHistogram(app.pid());
+            for (String counted : COUNTED.values()) {
+                long grew = after.counts().get(counted) - before.counts().get(counted);
+                if (grew < SESSIONS) {
+                    throw new IllegalStateException("Only " + grew + " more live " + counted + " for " + SESSIONS
+                            + " signed-in browsers: before " + before.counts() + ", after " + after.counts());
+                }
             }
-            int uis = uisByUser.values().stream().mapToInt(Integer::intValue).sum();
-            figure("browser.sessions", SESSIONS, "sessions", "signed in, Vaadin UIs alive: " + uis
-                    + ", HTTP sessions on the server: " + tomcatSessions().length);
-            figure("browser.heapBefore", before / 1048576.0, "MB", "live heap, browsers open on about:blank");
-            figure("browser.heapAfter", after / 1048576.0, "MB", "live heap, all signed in on the inbox");
-            figure("browser.retainedPerSession", (after - before) / 1024.0 / SESSIONS, "KB",
+            figure("browser.sessions", SESSIONS, "sessions", "signed in, production jar; live after - before: "
+                    + after.counts().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                            .map(e -> e.getKey() + " +" + (e.getValue() - before.counts().get(e.getKey()))).toList());
+            figure("browser.liveHeapBefore", before.totalBytes() / 1048576.0, "MB",
+                    "jcmd GC.class_histogram total, 1 warm-up session, " + SESSIONS + " browsers on about:blank");
+            figure("browser.liveHeapAfter", after.totalBytes() / 1048576.0, "MB", "all signed in on the inbox");
+            figure("browser.retainedPerSession", (after.totalBytes() - before.totalBytes()) / 1024.0 / SESSIONS, "KB",
                     "(after - before) / " + SESSIONS + ", goal < 500 KB");
         } finally {
             for (Browser browser : browsers) {
@@ -128,45 +218,8 @@ class BrowserSessionBenchmark extends IntegrationTest {
                     System.out.println("Could not close a browser: " + e);
                 }
             }
+            app.destroy();
+            app.waitFor();
         }
-    }
-
-    private Session[] tomcatSessions() {
-        TomcatWebServer server = (TomcatWebServer) webContext.getWebServer();
-        Context context = (Context) server.getTomcat().getHost().findChildren()[0];
-        return context.getManager().findSessions();
-    }
-
-    /** Users of this run signed in in a server session, with the number of Vaadin UIs that session holds. */
-    private Map<String, Integer> signedInSessions(Set<String> users) {
-        Map<String, Integer> found = new java.util.TreeMap<>();
-        Set<String> seen = new HashSet<>();
-        for (Session session : tomcatSessions()) {
-            HttpSession http = session.getSession();
-            Object security;
-            try {
-                security = http.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-            } catch (IllegalStateException invalidated) {
-                continue;
-            }
-            if (!(security instanceof SecurityContext context) || context.getAuthentication() == null
-                    || !users.contains(context.getAuthentication().getName())) {
-                continue;
-            }
-            String user = context.getAuthentication().getName();
-            if (!seen.add(user)) {
-                throw new IllegalStateException(user + " has two server sessions");
-            }
-            int uis = 0;
-            for (String name : java.util.Collections.list(http.getAttributeNames())) {
-                if (http.getAttribute(name) instanceof VaadinSession vaadin) {
-                    int[] count = new int[1];
-                    vaadin.accessSynchronously(() -> count[0] = vaadin.getUIs().size());
-                    uis += count[0];
-                }
-            }
-            found.put(user, uis);
-        }
-        return found;
     }
 }
