@@ -16,6 +16,23 @@ final class BenchmarkSupport {
         return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1_000_000.0;
     }
 
+    /**
+     * Heap in use right after forced full collections (the benchmarks run with ParallelGC, where System.gc() is a
+     * full, compacting GC), repeated until two in a row differ by less than 256 KB: the live set, garbage excluded.
+     */
+    static long liveHeap() {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 8; i++) {
+            System.gc();
+            long now = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            if (Math.abs(now - used) < 256 * 1024) {
+                return now;
+            }
+            used = now;
+        }
+        return used;
+    }
+
     static void figure(String name, double value, String unit) {
         System.out.println(String.format(Locale.ROOT, "FIGURE %-44s %12.2f %s", name, value, unit));
     }

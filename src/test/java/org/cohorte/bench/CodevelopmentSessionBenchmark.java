@@ -6,78 +6,290 @@ import static org.cohorte.bench.BenchmarkSupport.percentile;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import java.util.stream.LongStream;
+
 import javax.sql.DataSource;
 
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
+import org.cohorte.base.time.EngineClock;
 import org.cohorte.codevelopment.CodevFixture;
 import org.cohorte.codevelopment.domain.SessionMode;
-import org.cohorte.codevelopment.service.CodevSessionService;
 import org.cohorte.codevelopment.domain.SessionStatus;
+import org.cohorte.codevelopment.service.ActionInput;
+import org.cohorte.codevelopment.service.CodevGroupService;
+import org.cohorte.codevelopment.service.CodevSessionService;
+import org.cohorte.codevelopment.service.LaunchRequest;
+import org.cohorte.codevelopment.service.Steps;
+import org.cohorte.identity.service.SystemIdentity;
 import org.cohorte.testsupport.IntegrationTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A full session through the services (launch, preparation, opening, the six steps, learnings: 1 client,
- * 5 consultants, the facilitator), timed end to end, and the SQL statements it sends to the database,
- * counted by the JDBC driver (PostgreSQL: each Execute message; H2: its query statistics).
- * Run: {@code ./mvnw -B -ntp verify -Pbench -Dtest=CodevelopmentSessionBenchmark} (add -Ppostgres and DB_URL).
+ * A full codevelopment session (launch, preparation, opening, the six steps, learnings: 1 client, 5 consultants,
+ * the facilitator) through Cohorte's services, VERSUS the same {@code codevelopment-session.bpmn} driven directly
+ * through the bare Camunda API in the same engine (same database, same history level {@code full}): started by
+ * key with the variables the service sets, the same user tasks completed with the same variables, tasks found
+ * with the same query. Runs alternate, one Cohorte session then one bare session, after a warm-up of both.
+ * <p>What "bare" leaves out is exactly what Cohorte adds: the domain tables (session, participants, entries,
+ * actions), the checks (who may act, charter, step), notifications, the engine's authorization checks, and the
+ * roster read from the domain. The bare copy of the model is the same XML with its delegates replaced by
+ * {@link BareEnterStep} (it sets the step dates and the roster, as the real delegate and roster bean do, from
+ * memory instead of the database) and {@link BareNoOp}; the roster is passed as two string variables.
+ * Also counts the SQL statements each side sends for one session (PostgreSQL: each Execute; H2: query statistics).
+ * Run: {@code bench/run CodevelopmentSessionBenchmark}.
  */
 @Tag("benchmark")
 class CodevelopmentSessionBenchmark extends IntegrationTest {
 
-    static final int WARMUP = Integer.getInteger("bench.codev.warmup", 3);
-    static final int RUNS = Integer.getInteger("bench.codev.runs", 10);
+    static final int WARMUP = Integer.getInteger("bench.codev.warmup", 5);
+    static final int RUNS = Integer.getInteger("bench.codev.runs", 20);
+    static final String BARE_KEY = Steps.PROCESS_KEY + "_bare";
 
     @Autowired
     CodevFixture fixture;
     @Autowired
     CodevSessionService sessionService;
     @Autowired
+    CodevGroupService groupService;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
     DataSource dataSource;
 
-    private UUID runOne(CodevFixture.Group group) {
-        UUID session = fixture.launch(group, SessionMode.LIVE);
-        fixture.prepareAndOpen(group, session);
-        fixture.runSixSteps(group, session, false);
+    /** Groups of each user, read once: a signed-in person's groups are in their session, not re-read per click. */
+    private final Map<String, List<String>> groupsOf = new HashMap<>();
+
+    private <T> T as(String user, Supplier<T> action) {
+        return SystemIdentity.runAs(user, groupsOf.computeIfAbsent(user, data::groupsOf), action);
+    }
+
+    private void as(String user, Runnable action) {
+        as(user, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private String task(String businessKey, String taskKey, String assignee) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey)
+                .taskAssignee(assignee).singleResult().getId();
+    }
+
+    /** One session as people drive it through Cohorte (what CodevFixture does, with each user's groups cached). */
+    private UUID cohorteSession(CodevFixture.Group group) {
+        String facilitator = group.facilitator();
+        String client = as(facilitator, () -> groupService.get(group.id()).suggestedClientId());
+        List<String> consultants = group.members().stream().filter(m -> !m.equals(client)).toList();
+        UUID session = as(facilitator, () -> sessionService.launch(group.id(), new LaunchRequest(
+                EngineClock.now().plus(1, ChronoUnit.DAYS), SessionMode.LIVE, null, client, null, 4)));
+        String key = session.toString();
+        as(client, () -> sessionService.prepareCase(task(key, Steps.TASK_PREPARE_CASE, client),
+                "Mobiliser une équipe en télétravail", "Mon équipe de 12 personnes…", "Des rencontres hebdomadaires",
+                "La rétention"));
+        as(facilitator, () -> sessionService.openSession(task(key, Steps.TASK_OPEN_SESSION, facilitator), consultants));
+        as(client, () -> sessionService.finishPresentation(task(key, Steps.TASK_PRESENT_CASE, client)));
+        for (String c : consultants) {
+            as(c, () -> {
+                sessionService.addQuestion(session, "Depuis quand ? (" + c + ")");
+                sessionService.finishClarification(task(key, Steps.TASK_ASK_QUESTIONS, c));
+            });
+        }
+        as(client, () -> {
+            for (var q : sessionService.board(session).questions()) {
+                sessionService.answerQuestion(q.id(), "Depuis six mois.", q.version());
+            }
+            sessionService.finishClarification(task(key, Steps.TASK_ANSWER_QUESTIONS, client));
+            sessionService.writeContract(task(key, Steps.TASK_WRITE_CONTRACT, client),
+                    "Comment garder l’engagement de mon équipe à distance ?");
+        });
+        as(facilitator, () -> sessionService.validateContract(task(key, Steps.TASK_VALIDATE_CONTRACT, facilitator), true));
+        for (String c : consultants) {
+            as(c, () -> {
+                sessionService.addContribution(session, "Essayez un café virtuel. (" + c + ")");
+                sessionService.finishConsultation(task(key, Steps.TASK_CONSULT, c));
+            });
+        }
+        as(client, () -> sessionService.synthesize(task(key, Steps.TASK_SYNTHESIZE, client),
+                "Je retiens le café virtuel et les objectifs partagés.",
+                List.of(new ActionInput("Lancer un café virtuel", EngineClock.today().plusDays(14)),
+                        new ActionInput("Revoir les objectifs", EngineClock.today().plusDays(30))), false));
+        int rating = 3;
+        for (String p : everyone(client, consultants, facilitator)) {
+            int r = rating++ % 5 + 1;
+            as(p, () -> sessionService.integrateLearning(task(key, Steps.TASK_INTEGRATE_LEARNING, p),
+                    "J’ai appris à écouter.", r));
+        }
         return session;
     }
 
+    private static List<String> everyone(String client, List<String> consultants, String facilitator) {
+        List<String> everyone = new ArrayList<>();
+        everyone.add(client);
+        everyone.addAll(consultants.stream().sorted().toList());
+        everyone.add(facilitator);
+        return everyone;
+    }
+
+    /** The same session through the bare Camunda API: no domain, no checks, no engine authorization. */
+    private String bareSession(CodevFixture.Group group, int n) {
+        String facilitator = group.facilitator();
+        String client = group.member(n % group.members().size());
+        List<String> consultants = group.members().stream().filter(m -> !m.equals(client)).sorted().toList();
+        String key = UUID.randomUUID().toString();
+        Instant scheduledAt = EngineClock.now().plus(1, ChronoUnit.DAYS);
+        Instant followUpAt = scheduledAt.plus(28, ChronoUnit.DAYS);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("sessionId", key);
+        variables.put("groupId", group.id().toString());
+        variables.put("clientId", client);
+        variables.put("facilitatorId", facilitator);
+        variables.put("mode", SessionMode.LIVE.name());
+        variables.put("scheduledAt", Date.from(scheduledAt));
+        variables.put("preparationDueAt", Date.from(scheduledAt));
+        variables.put("followUpAt", Date.from(followUpAt));
+        variables.put("followUpDueAt", Date.from(followUpAt.plus(7, ChronoUnit.DAYS)));
+        // The roster Cohorte keeps in its tables: here two plain strings.
+        variables.put("consultantIds", String.join(",", consultants));
+        variables.put("everyoneIds", String.join(",", everyone(client, consultants, facilitator)));
+        String instance = runtimeService.startProcessInstanceByKey(BARE_KEY, key, variables).getId();
+        taskService.complete(task(key, Steps.TASK_PREPARE_CASE, client));
+        taskService.complete(task(key, Steps.TASK_OPEN_SESSION, facilitator));
+        taskService.complete(task(key, Steps.TASK_PRESENT_CASE, client));
+        for (String c : consultants) {
+            taskService.complete(task(key, Steps.TASK_ASK_QUESTIONS, c));
+        }
+        taskService.complete(task(key, Steps.TASK_ANSWER_QUESTIONS, client));
+        taskService.complete(task(key, Steps.TASK_WRITE_CONTRACT, client));
+        taskService.complete(task(key, Steps.TASK_VALIDATE_CONTRACT, facilitator), Map.of("contractApproved", true));
+        for (String c : consultants) {
+            taskService.complete(task(key, Steps.TASK_CONSULT, c));
+        }
+        taskService.complete(task(key, Steps.TASK_SYNTHESIZE, client), Map.of("consent", false));
+        for (String p : everyone(client, consultants, facilitator)) {
+            taskService.complete(task(key, Steps.TASK_INTEGRATE_LEARNING, p));
+        }
+        return instance;
+    }
+
+    /** service_task_enter_* of the bare model: the step's dates and the roster, without the database. */
+    public static class BareEnterStep implements JavaDelegate {
+        @Override
+        public void execute(DelegateExecution execution) {
+            int step = ((Number) execution.getVariableLocal("step")).intValue();
+            Date end = new Date(ClockUtil.getCurrentTime().getTime() + Steps.LIVE_MINUTES.get(step - 1) * 60_000L);
+            var instance = execution.getProcessInstance();
+            instance.setVariable("stepEndsAt", end);
+            instance.setVariable("stepDueAt", end);
+            // Transient: the multi-instance collection is read in this same command and never stored.
+            instance.setVariable("bareConsultants", Variables.objectValue(
+                    List.of(((String) execution.getVariable("consultantIds")).split(",")), true).create());
+            instance.setVariable("bareEveryone", Variables.objectValue(
+                    List.of(((String) execution.getVariable("everyoneIds")).split(",")), true).create());
+        }
+    }
+
+    /** The other delegates of the bare model (only finish-steps runs in this benchmark). */
+    public static class BareNoOp implements JavaDelegate {
+        @Override
+        public void execute(DelegateExecution execution) {
+        }
+    }
+
+    private void deployBareModel() throws Exception {
+        String xml;
+        try (var in = getClass().getResourceAsStream("/codevelopment-session.bpmn")) {
+            xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String bare = xml.replace("\"" + Steps.PROCESS_KEY + "\"", "\"" + BARE_KEY + "\"")
+                .replace("camunda:delegateExpression=\"${enterStepDelegate}\"",
+                        "camunda:class=\"" + BareEnterStep.class.getName() + "\"")
+                .replaceAll("camunda:delegateExpression=\"\\$\\{\\w+Delegate\\}\"",
+                        "camunda:class=\"" + BareNoOp.class.getName().replace("$", "\\$") + "\"")
+                .replace("${codevelopmentRoster.consultants(sessionId)}", "${bareConsultants}")
+                .replace("${codevelopmentRoster.everyone(sessionId)}", "${bareEveryone}");
+        if (bare.contains("delegateExpression") || bare.contains("codevelopmentRoster") || !bare.contains(BARE_KEY)) {
+            throw new IllegalStateException("The bare model still calls Cohorte's beans");
+        }
+        repositoryService.createDeployment().name("bench-codevelopment-bare").enableDuplicateFiltering(false)
+                .addString("codevelopment-session-bare.bpmn", bare).deploy();
+    }
+
     @Test
-    void a_full_session_with_five_consultants() throws Exception {
+    void a_full_session_with_five_consultants_versus_bare_camunda() throws Exception {
+        deployBareModel();
         CodevFixture.Group group = fixture.group(6);
         for (int i = 0; i < WARMUP; i++) {
-            runOne(group);
+            cohorteSession(group);
+            bareSession(group, i);
         }
-        long[] nanos = new long[RUNS];
+        long[] cohorte = new long[RUNS];
+        long[] bare = new long[RUNS];
         for (int i = 0; i < RUNS; i++) {
             long start = System.nanoTime();
-            UUID session = runOne(group);
-            nanos[i] = System.nanoTime() - start;
-            if (data.as(group.facilitator(), () -> sessionService.board(session).status()) != SessionStatus.FOLLOW_UP) {
-                throw new IllegalStateException("The session did not reach its follow-up");
+            UUID session = cohorteSession(group);
+            cohorte[i] = System.nanoTime() - start;
+            start = System.nanoTime();
+            String instance = bareSession(group, i);
+            bare[i] = System.nanoTime() - start;
+            // Both really went through the six steps: the session awaits its follow-up, the bare instance its timer.
+            if (as(group.facilitator(), () -> sessionService.board(session).status()) != SessionStatus.FOLLOW_UP) {
+                throw new IllegalStateException("The Cohorte session did not reach its follow-up");
+            }
+            if (runtimeService.createProcessInstanceQuery().processInstanceId(instance).activityIdIn("timer_follow_up")
+                    .count() != 1) {
+                throw new IllegalStateException("The bare session did not reach its follow-up timer");
             }
         }
         String product;
         try (Connection c = dataSource.getConnection()) {
             product = c.getMetaData().getDatabaseProductName();
         }
-        long statements = product.toLowerCase().contains("postgres") ? countOnPostgres(group) : countOnH2(group);
-        figure("codevelopment.full_session.median (" + product + ")", percentile(nanos, 50), "ms");
-        figure("codevelopment.full_session.p90 (" + product + ")", percentile(nanos, 90), "ms");
-        figure("codevelopment.full_session.sql_statements (" + product + ")", statements, "statements",
-                "1 client, 5 consultants, 6 steps, " + RUNS + " runs after " + WARMUP + " warm-up");
+        double cohorteRate = RUNS / (LongStream.of(cohorte).sum() / 1e9);
+        double bareRate = RUNS / (LongStream.of(bare).sum() / 1e9);
+        String how = "1 client, 5 consultants, 6 steps, " + product + ", " + RUNS + " each, alternating, after "
+                + WARMUP + " warm-up each";
+        figure("codevelopment.session.cohorte.rate", cohorteRate, "sessions/s", how);
+        figure("codevelopment.session.bareCamunda.rate", bareRate, "sessions/s", how);
+        figure("codevelopment.session.timeRatio", bareRate / cohorteRate, "x",
+                "Cohorte time / bare Camunda time, goal <= 1.5");
+        figure("codevelopment.session.cohorte.median", percentile(cohorte, 50), "ms");
+        figure("codevelopment.session.bareCamunda.median", percentile(bare, 50), "ms");
+        boolean postgres = product.toLowerCase().contains("postgres");
+        long cohorteSql = postgres ? countOnPostgres(() -> cohorteSession(group)) : countOnH2(() -> cohorteSession(group));
+        long bareSql = postgres ? countOnPostgres(() -> bareSession(group, 0)) : countOnH2(() -> bareSession(group, 0));
+        figure("codevelopment.session.cohorte.sqlStatements", cohorteSql, "statements");
+        figure("codevelopment.session.bareCamunda.sqlStatements", bareSql, "statements");
     }
 
     /** pgjdbc logs every Execute it sends at FINEST: a handler counts them while one session runs. */
-    private long countOnPostgres(CodevFixture.Group group) {
+    private long countOnPostgres(Runnable session) {
         Logger logger = Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
         AtomicLong executes = new AtomicLong();
         Handler handler = new Handler() {
@@ -101,7 +313,7 @@ class CodevelopmentSessionBenchmark extends IntegrationTest {
         logger.setLevel(Level.FINEST);
         logger.addHandler(handler);
         try {
-            runOne(group);
+            session.run();
         } finally {
             logger.removeHandler(handler);
             logger.setLevel(previous);
@@ -110,19 +322,23 @@ class CodevelopmentSessionBenchmark extends IntegrationTest {
     }
 
     /** H2 keeps per-statement execution counts once QUERY_STATISTICS is on. */
-    private long countOnH2(CodevFixture.Group group) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SET QUERY_STATISTICS_MAX_ENTRIES 100000");
-            s.execute("SET QUERY_STATISTICS FALSE");
-            s.execute("SET QUERY_STATISTICS TRUE");
-        }
-        runOne(group);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT SUM(EXECUTION_COUNT) FROM INFORMATION_SCHEMA.QUERY_STATISTICS")) {
-            rs.next();
-            long total = rs.getLong(1);
-            s.execute("SET QUERY_STATISTICS FALSE");
-            return total;
+    private long countOnH2(Runnable session) {
+        try {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.execute("SET QUERY_STATISTICS_MAX_ENTRIES 100000");
+                s.execute("SET QUERY_STATISTICS FALSE");
+                s.execute("SET QUERY_STATISTICS TRUE");
+            }
+            session.run();
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT SUM(EXECUTION_COUNT) FROM INFORMATION_SCHEMA.QUERY_STATISTICS")) {
+                rs.next();
+                long total = rs.getLong(1);
+                s.execute("SET QUERY_STATISTICS FALSE");
+                return total;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

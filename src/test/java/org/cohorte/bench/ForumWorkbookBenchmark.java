@@ -1,6 +1,7 @@
 package org.cohorte.bench;
 
 import static org.cohorte.bench.BenchmarkSupport.figure;
+import static org.cohorte.bench.BenchmarkSupport.liveHeap;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,7 +42,9 @@ import org.junit.jupiter.api.Test;
  * only the writer holds memory; next to a bare POI SXSSF program writing the same cells with the same styles,
  * runs alternating. Time is the median of the runs; peak heap is the JVM's heap-pool peak during a run
  * (garbage included, so it follows the young generation's size). What a run keeps alive is measured apart:
- * the same export in a child JVM limited to 64 MB, as the largest heap occupancy right after a collection. Also 10 000 rows, to show that memory does not grow with rows.
+ * the same export in a child JVM limited to 64 MB, as the largest heap occupancy right after a collection; and the
+ * HEAP GROWTH (see {@link #heapGrowth}): live heap sampled after forced full GCs during the export, minus before.
+ * Also 10 000 rows, to show that memory does not grow with rows.
  */
 @Tag("benchmark")
 class ForumWorkbookBenchmark {
@@ -53,6 +56,10 @@ class ForumWorkbookBenchmark {
     static final String[] STATUSES = {"ON_TRACK", "AT_RISK", "OFF_TRACK"};
 
     private static IndicatorRow row(int i) {
+        Runnable hook = rowHook;
+        if (hook != null && i > 0 && i % hookEvery == 0) {
+            hook.run();
+        }
         List<Double> values = new ArrayList<>(PERIODS);
         List<String> statuses = new ArrayList<>(PERIODS);
         List<String> comments = new ArrayList<>(PERIODS);
@@ -95,6 +102,10 @@ class ForumWorkbookBenchmark {
         return new ForumWorkbookData(Instant.now(), "bench", "2026-Q2", PERIOD_LABELS, List.of(), summary, indicators,
                 rows(indicators), List.of(), List.of(), Map.of(), key -> i18n.getTranslation(key, Locale.FRENCH));
     }
+
+    /** Called by {@link #row} every {@link #hookEvery} rows while heap growth is measured (both sides read rows there). */
+    private static volatile Runnable rowHook;
+    private static volatile int hookEvery = Integer.MAX_VALUE;
 
     /** Cohorte's writer. */
     private static void cohorte(int indicators, OutputStream out) throws IOException {
@@ -241,6 +252,56 @@ class ForumWorkbookBenchmark {
         }
     }
 
+    /**
+     * HEAP GROWTH of one export: the largest live heap seen while it runs minus the live heap just before it.
+     * "Live heap" is the heap in use right after forced full GCs, so garbage does not count: it is what the
+     * export holds at that moment (the writer's row window, styles, buffers, the temp-file streams, our data
+     * paging). It is sampled (a) at every tenth of the rows, from inside the row source both sides read, and
+     * (b) every 50 ms by a sampler thread, which also covers the final zip/write phase. What happens between
+     * samples is not seen, so a short spike could be missed; 10+ samples per run are taken. The export runs
+     * slower meanwhile (each sample is a full GC), which is why these runs are separate from the timed ones.
+     */
+    private static long heapGrowth(Export export, int indicators) throws Exception {
+        Path file = Files.createTempFile("forum-bench-growth", ".xlsx");
+        try {
+            long baseline = liveHeap();
+            java.util.concurrent.atomic.AtomicLong max = new java.util.concurrent.atomic.AtomicLong(baseline);
+            java.util.concurrent.atomic.AtomicInteger samples = new java.util.concurrent.atomic.AtomicInteger();
+            Runnable sample = () -> {
+                max.accumulateAndGet(liveHeap(), Math::max);
+                samples.incrementAndGet();
+            };
+            java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread sampler = new Thread(() -> {
+                while (running.get()) {
+                    sample.run();
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
+            hookEvery = Math.max(1, indicators / 10);
+            rowHook = sample;
+            sampler.start();
+            try (OutputStream out = Files.newOutputStream(file)) {
+                export.run(indicators, out);
+            } finally {
+                rowHook = null;
+                hookEvery = Integer.MAX_VALUE;
+                running.set(false);
+                sampler.join();
+            }
+            if (samples.get() < 10) {
+                throw new IllegalStateException("Only " + samples.get() + " heap samples: the growth would mean nothing");
+            }
+            return max.get() - baseline;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     private static double median(List<Long> values) {
         long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
         return sorted[sorted.length / 2];
@@ -322,6 +383,17 @@ class ForumWorkbookBenchmark {
             figure("forum.workbook." + n + ".cohorte.peakHeap", median(oursPeak) / 1048576.0, "MB");
             figure("forum.workbook." + n + ".barePoi.peakHeap", median(barePeak) / 1048576.0, "MB");
             figure("forum.workbook." + n + ".heapRatio", median(oursPeak) / median(barePeak), "x", "Cohorte / bare POI");
+            // Heap growth: two runs each, alternating, the larger growth of each side kept.
+            long oursGrowth = 0;
+            long bareGrowth = 0;
+            for (int i = 0; i < 2; i++) {
+                oursGrowth = Math.max(oursGrowth, heapGrowth(ForumWorkbookBenchmark::cohorte, size));
+                bareGrowth = Math.max(bareGrowth, heapGrowth(ForumWorkbookBenchmark::barePoi, size));
+            }
+            figure("forum.workbook." + n + ".cohorte.heapGrowth", oursGrowth / 1048576.0, "MB",
+                    "max live heap during the export minus before, goal < 100 MB");
+            figure("forum.workbook." + n + ".barePoi.heapGrowth", bareGrowth / 1048576.0, "MB",
+                    "max live heap during the export minus before");
             long oursSmall = liveSetInSmallHeap("cohorte", size);
             long bareSmall = liveSetInSmallHeap("bare", size);
             figure("forum.workbook." + n + ".cohorte.liveHeapIn64MB", oursSmall / 1048576.0, "MB", "max heap after GC, -Xmx64m");

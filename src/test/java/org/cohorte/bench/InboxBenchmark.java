@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The inbox's first page for one user with {@value #OPEN_TASKS} open tasks (70 % assigned to them, 30 % offered
- * to one of their groups), through InboxService as the Vaadin grid calls it: a page of 50 rows and the count.
+ * to one of their groups) and {@value #HISTORIC_TASKS} completed task rows in the history, through InboxService as
+ * the Vaadin grid calls it: a page of 50 rows and the count.
  * Tasks are created once per database and reused by later runs. Prints figures; asserts nothing about time.
  */
 @Tag("benchmark")
@@ -37,6 +38,8 @@ class InboxBenchmark extends IntegrationTest {
     static final String GROUP = "benchinbox";
     static final String PROCESS = "bench_inbox_task";
     static final int PAGE = 50;
+    static final int HISTORIC_TASKS = Integer.getInteger("bench.inbox.historicTasks", 1_000_000);
+    static final String HISTORY_KEY = "bench_inbox_history";
     static final int WARMUP = Integer.getInteger("bench.inbox.warmup", 30);
     static final int RUNS = Integer.getInteger("bench.inbox.runs", 300);
 
@@ -63,8 +66,12 @@ class InboxBenchmark extends IntegrationTest {
     @Test
     void inbox_first_page_with_a_hundred_thousand_open_tasks() {
         prepare();
+        prepareHistory();
         long open = taskService.createTaskQuery().processDefinitionKey(PROCESS).active().count();
         figure("inbox.openTasks", open, "tasks");
+        figure("inbox.historicTaskRows", jdbc.queryForObject("select count(*) from ACT_HI_TASKINST", Long.class), "rows",
+                "completed: " + jdbc.queryForObject("select count(*) from ACT_HI_TASKINST where END_TIME_ is not null",
+                        Long.class));
 
         for (InboxFilter filter : List.of(InboxFilter.ALL, InboxFilter.MINE, InboxFilter.MY_GROUPS, InboxFilter.OVERDUE)) {
             long[] page = new long[RUNS];
@@ -95,6 +102,56 @@ class InboxBenchmark extends IntegrationTest {
             figure(name + "+cappedCount.p50", percentile(pageAndCount, 50), "ms");
             figure(name + "+cappedCount.p95", percentile(pageAndCount, 95), "ms");
         }
+    }
+
+    /**
+     * Two years of finished work: {@value #HISTORIC_TASKS} completed task rows (10 per finished process instance,
+     * 40 % of them the bench user's, the rest spread over 500 colleagues) in the engine's history tables, as
+     * history level "full" would have left them. Written once per database with one set-based INSERT each
+     * (through the engine they would take hours); PostgreSQL only.
+     */
+    private void prepareHistory() {
+        if (!isPostgres()) {
+            System.out.println("FIGURE inbox.historicTaskRows skipped: generated on PostgreSQL only");
+            return;
+        }
+        long present = jdbc.queryForObject("select count(*) from ACT_HI_TASKINST where PROC_DEF_KEY_ = ?", Long.class,
+                HISTORY_KEY);
+        if (present >= HISTORIC_TASKS) {
+            return;
+        }
+        long started = System.nanoTime();
+        jdbc.update("delete from ACT_HI_TASKINST where PROC_DEF_KEY_ = ?", HISTORY_KEY);
+        jdbc.update("delete from ACT_HI_PROCINST where PROC_DEF_KEY_ = ?", HISTORY_KEY);
+        String definition = HISTORY_KEY + ":1:00000000-0000-0000-0000-000000000000";
+        jdbc.update("""
+                insert into ACT_HI_PROCINST (ID_, PROC_INST_ID_, BUSINESS_KEY_, PROC_DEF_KEY_, PROC_DEF_ID_, START_TIME_,
+                    END_TIME_, DURATION_, START_USER_ID_, START_ACT_ID_, END_ACT_ID_, ROOT_PROC_INST_ID_, STATE_)
+                select id, id, 'bench-history-' || g, ?, ?, started, started + interval '9 days', 777600000, ?,
+                    'start_event', 'end_event', id, 'COMPLETED'
+                from (select g, md5('benchhist-p' || g)::uuid::text as id,
+                             localtimestamp - interval '730 days' + (g % 720) * interval '1 day' as started
+                      from generate_series(0, ? - 1) g) p
+                """, HISTORY_KEY, definition, USER, HISTORIC_TASKS / 10);
+        jdbc.update("""
+                insert into ACT_HI_TASKINST (ID_, TASK_DEF_KEY_, PROC_DEF_KEY_, PROC_DEF_ID_, ROOT_PROC_INST_ID_,
+                    PROC_INST_ID_, EXECUTION_ID_, ACT_INST_ID_, NAME_, DESCRIPTION_, ASSIGNEE_, START_TIME_, END_TIME_,
+                    DURATION_, DELETE_REASON_, PRIORITY_, DUE_DATE_, TASK_STATE_)
+                select md5('benchhist-t' || g)::uuid::text, 'user_task_step_' || (g % 10), ?, ?, p, p,
+                    md5('benchhist-e' || g)::uuid::text, 'user_task_step_' || (g % 10) || ':' || md5('benchhist-a' || g)::uuid::text,
+                    'Étape ' || (g % 10) || ' du dossier ' || (g / 10), null,
+                    case when g % 5 < 2 then ? else 'bench.colleague.' || (g % 500) end,
+                    started, started + (g % 72) * interval '1 hour', (g % 72) * 3600000, 'completed', 50,
+                    started + interval '2 days', 'Completed'
+                from (select g, md5('benchhist-p' || (g / 10))::uuid::text as p,
+                             localtimestamp - interval '730 days' + ((g / 10) % 720) * interval '1 day'
+                                 + (g % 10) * interval '20 hours' as started
+                      from generate_series(0, ? - 1) g) t
+                """, HISTORY_KEY, definition, USER, HISTORIC_TASKS);
+        jdbc.execute("analyze ACT_HI_TASKINST");
+        jdbc.execute("analyze ACT_HI_PROCINST");
+        figure("inbox.setup.historicTasksCreated", HISTORIC_TASKS, "rows",
+                String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - started) / 1e9));
     }
 
     private void prepare() {
