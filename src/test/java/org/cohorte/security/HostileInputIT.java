@@ -62,6 +62,7 @@ import org.cohorte.performance.domain.IndicatorDefinition;
 import org.cohorte.performance.service.ImportResult;
 import org.cohorte.performance.service.IndicatorImportService;
 import org.cohorte.performance.service.IndicatorService;
+import org.cohorte.performance.service.ReviewService;
 import org.cohorte.testsupport.IntegrationTest;
 import org.cohorte.testsupport.TestData;
 import org.cohorte.testsupport.TestProcesses;
@@ -99,7 +100,7 @@ class HostileInputIT extends IntegrationTest {
     @Autowired PerformanceFixture performanceFixture;
     @Autowired IndicatorService indicatorService;
     @Autowired IndicatorImportService importService;
-    @Autowired org.cohorte.performance.service.ReviewService reviewService;
+    @Autowired ReviewService reviewService;
     @Autowired BlockerService blockerService;
     @Autowired MemberService memberService;
     @Autowired OrganizationService organizationService;
@@ -530,7 +531,63 @@ class HostileInputIT extends IntegrationTest {
         fields.add(new Field("organization acronym", false, 30, () -> target(data.user("h-admin", Roles.ADMIN), data,
                 text -> organizationService.create("Organisation " + UUID.randomUUID(), text, OrganizationType.AGENCY).getId(),
                 id -> organizationService.get((UUID) id).getAcronym())));
+        // Last, because they move the engine clock forward (reset before each setup).
+        fields.add(new Field("incubator check-in observations", false, IncubatorService.MAX_TEXT, () -> {
+            Running e = experimentAt(IncubatorService.TASK_CHECK_IN);
+            String task = incubatorFixture.task(e.id(), IncubatorService.TASK_CHECK_IN).getId();
+            return target(e.cast().teammate(), data, text -> {
+                incubatorService.checkIn(task, text, 20.0, null, null);
+                return e.id();
+            }, id -> incubatorService.history((UUID) id).checkIns().get(0).getObservations());
+        }));
+        fields.add(new Field("incubator learning card insights", false, IncubatorService.MAX_TEXT, () -> {
+            Running e = experimentAt(IncubatorService.TASK_LEARNING_CARD);
+            String task = incubatorFixture.task(e.id(), IncubatorService.TASK_LEARNING_CARD).getId();
+            return target(e.cast().teammate(), data, text -> {
+                incubatorService.submitLearningCard(task, 12.0, text, "Continuer");
+                return e.id();
+            }, id -> incubatorService.history((UUID) id).iterations().get(0).getInsights());
+        }));
+        fields.add(new Field("performance action plan", false, IndicatorService.MAX_TEXT, () -> {
+            PerformanceFixture.Org org = performanceFixture.reviewed("plan", 0);
+            String task = taskService.createTaskQuery().taskDefinitionKey(ReviewService.TASK_ACTION_PLAN)
+                    .taskAssignee(org.owner()).singleResult().getId();
+            return target(org.owner(), data, text -> {
+                reviewService.submitActionPlan(task, text, null, null);
+                return org.id();
+            }, id -> {
+                UUID review = data.as(org.manager(), () -> reviewService.reviews(org.id())).get(0).getId();
+                return data.as(org.manager(), () -> reviewService.measurements(review)).get(0).getActionPlan();
+            });
+        }));
         return fields;
+    }
+
+    record Running(IncubatorFixture.Cast cast, UUID id) {
+    }
+
+    /** An approved experiment with its test card, run forward to the check-in or to the learning card. */
+    private Running experimentAt(String taskKey) {
+        org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        IncubatorFixture.Cast cast = incubatorFixture.cast();
+        UUID id = incubatorFixture.propose(cast, 1000, 4);
+        String review = incubatorFixture.task(id, IncubatorService.TASK_REVIEW).getId();
+        data.as(cast.committee2(), () -> incubatorService.review(review, org.cohorte.incubator.domain.DecisionKind.APPROVE, ""));
+        String card = incubatorFixture.task(id, IncubatorService.TASK_TEST_CARD).getId();
+        data.as(cast.proposer(), () -> incubatorService.submitTestCard(card, "Les citoyens préfèrent réserver",
+                "ouvrir la réservation", "l’attente", "moins de 15 minutes"));
+        moveClock(java.time.Duration.ofDays(7));
+        incubatorFixture.fireDueTimers(id);
+        if (taskKey.equals(IncubatorService.TASK_LEARNING_CARD)) {
+            moveClock(java.time.Duration.ofDays(60));
+            incubatorFixture.fireDueTimers(id);
+        }
+        return new Running(cast, id);
+    }
+
+    private static void moveClock(java.time.Duration duration) {
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+                org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().plus(duration)));
     }
 
     // ------------------------------------------------------------------ the checks
