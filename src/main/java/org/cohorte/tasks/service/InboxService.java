@@ -187,7 +187,13 @@ public class InboxService {
         return engineAuthentication.asCurrentUser(() -> {
             Task task = accessibleTask(taskId, me);
             Map<String, Object> variables = new LinkedHashMap<>();
-            VariableMap typed = taskService.getVariablesTyped(taskId, false);
+            VariableMap typed;
+            try {
+                typed = taskService.getVariablesTyped(taskId, false);
+            } catch (org.camunda.bpm.engine.exception.NullValueException | org.camunda.bpm.engine.exception.NotFoundException e) {
+                // Found a moment ago, gone now: completed meanwhile (another node, another tab); found by the cluster test.
+                throw new ConflictException("tasks.error.alreadyCompleted");
+            }
             typed.keySet().stream().sorted().forEach(name -> {
                 TypedValue value = typed.getValueTyped(name);
                 Object plain = value.getValue();
