@@ -190,9 +190,13 @@ public class InboxService {
             VariableMap typed;
             try {
                 typed = taskService.getVariablesTyped(taskId, false);
-            } catch (org.camunda.bpm.engine.exception.NullValueException | org.camunda.bpm.engine.exception.NotFoundException e) {
-                // Found a moment ago, gone now: completed meanwhile (another node, another tab); found by the cluster test.
-                throw new ConflictException("tasks.error.alreadyCompleted");
+            } catch (RuntimeException e) {
+                // Found a moment ago, completed meanwhile (another node, another tab): the engine then fails on the
+                // missing task or, half-way, on its missing execution (a NullPointerException). Found by the cluster test.
+                if (engineAuthentication.asSystem(() -> taskService.createTaskQuery().taskId(taskId).count()) == 0) {
+                    throw new ConflictException("tasks.error.alreadyCompleted");
+                }
+                throw e;
             }
             typed.keySet().stream().sorted().forEach(name -> {
                 TypedValue value = typed.getValueTyped(name);
