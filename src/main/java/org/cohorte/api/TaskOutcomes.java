@@ -44,6 +44,13 @@ class TaskOutcomes {
             }
             CohorteException known = finished(taskId);
             throw known != null ? known : e;
+        } catch (RuntimeException e) {
+            // The engine tripping over a task completed half-way through this call (another node): a conflict.
+            CohorteException known = finished(taskId);
+            if (known != null) {
+                throw known;
+            }
+            throw e;
         }
     }
 

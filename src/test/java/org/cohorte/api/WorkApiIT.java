@@ -179,6 +179,10 @@ class WorkApiIT extends IntegrationTest {
         HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/tasks")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
+        HttpResponse<String> inbox = get("/api/tasks", member, "fr");
+        assertThat(inbox.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(inbox.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(inbox.headers().firstValue("Set-Cookie")).as("stateless: no session").isEmpty();
     }
 
     @Test

@@ -34,7 +34,7 @@ class ClusterFaultsIT {
 
     static final int TIMERS = Integer.getInteger("faults.timers", 1000);
     static final int LOCK_MILLIS = 15_000;
-    static final int RACES = 5;
+    static final int RACES = 10;
     static final int TAKEOVER_JOBS = 200;
     static final String FACILITATOR = "animateur";
     static final String ASKER = "membre";

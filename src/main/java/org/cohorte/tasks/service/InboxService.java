@@ -187,7 +187,17 @@ public class InboxService {
         return engineAuthentication.asCurrentUser(() -> {
             Task task = accessibleTask(taskId, me);
             Map<String, Object> variables = new LinkedHashMap<>();
-            VariableMap typed = taskService.getVariablesTyped(taskId, false);
+            VariableMap typed;
+            try {
+                typed = taskService.getVariablesTyped(taskId, false);
+            } catch (RuntimeException e) {
+                // Found a moment ago, completed meanwhile (another node, another tab): the engine then fails on the
+                // missing task or, half-way, on its missing execution (a NullPointerException). Found by the cluster test.
+                if (engineAuthentication.asSystem(() -> taskService.createTaskQuery().taskId(taskId).count()) == 0) {
+                    throw new ConflictException("tasks.error.alreadyCompleted");
+                }
+                throw e;
+            }
             typed.keySet().stream().sorted().forEach(name -> {
                 TypedValue value = typed.getValueTyped(name);
                 Object plain = value.getValue();
