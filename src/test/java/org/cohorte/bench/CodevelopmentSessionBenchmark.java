@@ -237,7 +237,7 @@ class CodevelopmentSessionBenchmark extends IntegrationTest {
         if (bare.contains("delegateExpression") || bare.contains("codevelopmentRoster") || !bare.contains(BARE_KEY)) {
             throw new IllegalStateException("The bare model still calls Cohorte's beans");
         }
-        repositoryService.createDeployment().name("bench-codevelopment-bare").enableDuplicateFiltering(false)
+        repositoryService.createDeployment().name("bench-codevelopment-bare").enableDuplicateFiltering(true)
                 .addString("codevelopment-session-bare.bpmn", bare).deploy();
     }
 
