@@ -352,12 +352,12 @@ public class CodevSessionService {
     /** A consultant has no more questions, or the client has answered them all. */
     @Transactional
     public void finishClarification(String taskId) {
-        TaskDetails task = inboxService.requireWorkable(taskId, null);
+        TaskDetails task = inboxService.requireWorkableWithoutVariables(taskId, null);
         if (!Steps.TASK_ASK_QUESTIONS.equals(task.taskDefinitionKey())
                 && !Steps.TASK_ANSWER_QUESTIONS.equals(task.taskDefinitionKey())) {
             throw CodevGroupService.notFound();
         }
-        CodevSession s = sessionOfTask(taskId, task.taskDefinitionKey());
+        CodevSession s = sessionOf(task);
         complete(taskId, s, Map.of());
     }
 
@@ -540,7 +540,10 @@ public class CodevSessionService {
 
     /** The task's session, after checking that the signed-in user holds the task and reads the group. */
     private CodevSession sessionOfTask(String taskId, String taskKey) {
-        TaskDetails task = inboxService.requireWorkable(taskId, taskKey);
+        return sessionOf(inboxService.requireWorkableWithoutVariables(taskId, taskKey));
+    }
+
+    private CodevSession sessionOf(TaskDetails task) {
         if (!Steps.PROCESS_KEY.equals(task.processDefinitionKey()) || task.businessKey() == null) {
             throw CodevGroupService.notFound();
         }
