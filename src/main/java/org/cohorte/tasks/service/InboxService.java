@@ -198,7 +198,7 @@ public class InboxService {
             verifiedInThisTransaction(me).put(taskId, task);
             Map<String, Object> variables = new LinkedHashMap<>();
             if (!withVariables) {
-                return details(task, accessible.candidate(), me, Map.of());
+                return details(task, accessible.candidate(), me, Map.of(), false);
             }
             VariableMap typed;
             try {
@@ -219,11 +219,14 @@ public class InboxService {
                     variables.put(name, plain instanceof Date date ? date.toInstant() : plain);
                 }
             });
-            return details(task, accessible.candidate(), me, variables);
+            return details(task, accessible.candidate(), me, variables, true);
         });
     }
 
-    private TaskDetails details(Task task, boolean candidate, CurrentUser.Identity me, Map<String, Object> variables) {
+    /** {@code ownName}: the assignee's name also when it is the user (pages show it; a step about to complete need not). */
+    private TaskDetails details(Task task, boolean candidate, CurrentUser.Identity me, Map<String, Object> variables,
+                                boolean ownName) {
+        boolean mine = me.userId().equals(task.getAssignee());
         ProcessDefinition definition = definition(task.getProcessDefinitionId());
         String businessKey = task.getProcessInstanceId() == null ? null
                 : engineAuthentication.asSystem(() -> processBusinessKey(task.getProcessInstanceId()));
@@ -231,9 +234,8 @@ public class InboxService {
                 definition == null ? null : definition.getKey(), task.getTaskDefinitionKey(),
                 task.getProcessInstanceId(), businessKey, toInstant(task.getCreateTime()),
                 toInstant(task.getDueDate()), task.getAssignee(),
-                task.getAssignee() == null ? null : memberService.displayName(task.getAssignee()),
-                task.getFormKey(), isOverdue(task, EngineClock.now()), me.userId().equals(task.getAssignee()),
-                me.userId().equals(task.getAssignee()) && candidate, variables);
+                task.getAssignee() == null || (mine && !ownName) ? null : memberService.displayName(task.getAssignee()),
+                task.getFormKey(), isOverdue(task, EngineClock.now()), mine, mine && candidate, variables);
     }
 
     /** Takes a task offered to the user's groups. If someone was quicker, says who. */
@@ -301,7 +303,8 @@ public class InboxService {
 
     /**
      * {@link #requireWorkable} for features that need the task's place, not its variables: two engine commands
-     * less per step. Its {@code variables} are empty and its {@code releasable} is not worked out (false).
+     * less per step. Its {@code variables} are empty, its {@code releasable} is not worked out (false), and
+     * {@code assigneeName} is only given when someone else holds the task.
      */
     @Transactional(readOnly = true)
     public TaskDetails requireWorkableWithoutVariables(String taskId, String expectedTaskDefinitionKey) {
