@@ -27,6 +27,7 @@ import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -80,6 +81,8 @@ class CodevelopmentSessionBenchmark extends IntegrationTest {
     RuntimeService runtimeService;
     @Autowired
     TaskService taskService;
+    @Autowired
+    IdentityService identityService;
     @Autowired
     DataSource dataSource;
 
@@ -159,6 +162,15 @@ class CodevelopmentSessionBenchmark extends IntegrationTest {
 
     /** The same session through the bare Camunda API: no domain, no checks, no engine authorization. */
     private String bareSession(CodevFixture.Group group, int n) {
+        return bareSession(group, n, false);
+    }
+
+    /**
+     * {@code authenticated}: each person's task lookup and completion runs under their engine authentication,
+     * so the engine checks authorizations as it does for Cohorte; this tells the engine's share of the gap from
+     * Cohorte's own.
+     */
+    private String bareSession(CodevFixture.Group group, int n, boolean authenticated) {
         String facilitator = group.facilitator();
         String client = group.member(n % group.members().size());
         List<String> consultants = group.members().stream().filter(m -> !m.equals(client)).sorted().toList();
@@ -179,23 +191,38 @@ class CodevelopmentSessionBenchmark extends IntegrationTest {
         variables.put("consultantIds", String.join(",", consultants));
         variables.put("everyoneIds", String.join(",", everyone(client, consultants, facilitator)));
         String instance = runtimeService.startProcessInstanceByKey(BARE_KEY, key, variables).getId();
-        taskService.complete(task(key, Steps.TASK_PREPARE_CASE, client));
-        taskService.complete(task(key, Steps.TASK_OPEN_SESSION, facilitator));
-        taskService.complete(task(key, Steps.TASK_PRESENT_CASE, client));
+        work(authenticated, client, () -> taskService.complete(task(key, Steps.TASK_PREPARE_CASE, client)));
+        work(authenticated, facilitator, () -> taskService.complete(task(key, Steps.TASK_OPEN_SESSION, facilitator)));
+        work(authenticated, client, () -> taskService.complete(task(key, Steps.TASK_PRESENT_CASE, client)));
         for (String c : consultants) {
-            taskService.complete(task(key, Steps.TASK_ASK_QUESTIONS, c));
+            work(authenticated, c, () -> taskService.complete(task(key, Steps.TASK_ASK_QUESTIONS, c)));
         }
-        taskService.complete(task(key, Steps.TASK_ANSWER_QUESTIONS, client));
-        taskService.complete(task(key, Steps.TASK_WRITE_CONTRACT, client));
-        taskService.complete(task(key, Steps.TASK_VALIDATE_CONTRACT, facilitator), Map.of("contractApproved", true));
+        work(authenticated, client, () -> taskService.complete(task(key, Steps.TASK_ANSWER_QUESTIONS, client)));
+        work(authenticated, client, () -> taskService.complete(task(key, Steps.TASK_WRITE_CONTRACT, client)));
+        work(authenticated, facilitator, () -> taskService.complete(task(key, Steps.TASK_VALIDATE_CONTRACT, facilitator),
+                Map.of("contractApproved", true)));
         for (String c : consultants) {
-            taskService.complete(task(key, Steps.TASK_CONSULT, c));
+            work(authenticated, c, () -> taskService.complete(task(key, Steps.TASK_CONSULT, c)));
         }
-        taskService.complete(task(key, Steps.TASK_SYNTHESIZE, client), Map.of("consent", false));
+        work(authenticated, client, () -> taskService.complete(task(key, Steps.TASK_SYNTHESIZE, client),
+                Map.of("consent", false)));
         for (String p : everyone(client, consultants, facilitator)) {
-            taskService.complete(task(key, Steps.TASK_INTEGRATE_LEARNING, p));
+            work(authenticated, p, () -> taskService.complete(task(key, Steps.TASK_INTEGRATE_LEARNING, p)));
         }
         return instance;
+    }
+
+    private void work(boolean authenticated, String user, Runnable call) {
+        if (!authenticated) {
+            call.run();
+            return;
+        }
+        identityService.setAuthentication(user, groupsOf.computeIfAbsent(user, data::groupsOf));
+        try {
+            call.run();
+        } finally {
+            identityService.clearAuthentication();
+        }
     }
 
     /** service_task_enter_* of the bare model: the step's dates and the roster, without the database. */
@@ -248,9 +275,11 @@ class CodevelopmentSessionBenchmark extends IntegrationTest {
         for (int i = 0; i < WARMUP; i++) {
             cohorteSession(group);
             bareSession(group, i);
+            bareSession(group, i, true);
         }
         long[] cohorte = new long[RUNS];
         long[] bare = new long[RUNS];
+        long[] bareAuthorized = new long[RUNS];
         for (int i = 0; i < RUNS; i++) {
             long start = System.nanoTime();
             UUID session = cohorteSession(group);
@@ -258,6 +287,13 @@ class CodevelopmentSessionBenchmark extends IntegrationTest {
             start = System.nanoTime();
             String instance = bareSession(group, i);
             bare[i] = System.nanoTime() - start;
+            start = System.nanoTime();
+            String authorized = bareSession(group, i, true);
+            bareAuthorized[i] = System.nanoTime() - start;
+            if (runtimeService.createProcessInstanceQuery().processInstanceId(authorized).activityIdIn("timer_follow_up")
+                    .count() != 1) {
+                throw new IllegalStateException("The authenticated bare session did not reach its follow-up timer");
+            }
             // Both really went through the six steps: the session awaits its follow-up, the bare instance its timer.
             if (as(group.facilitator(), () -> sessionService.board(session).status()) != SessionStatus.FOLLOW_UP) {
                 throw new IllegalStateException("The Cohorte session did not reach its follow-up");
@@ -279,8 +315,14 @@ class CodevelopmentSessionBenchmark extends IntegrationTest {
         figure("codevelopment.session.bareCamunda.rate", bareRate, "sessions/s", how);
         figure("codevelopment.session.timeRatio", bareRate / cohorteRate, "x",
                 "Cohorte time / bare Camunda time, goal <= 1.5");
+        double authorizedRate = RUNS / (LongStream.of(bareAuthorized).sum() / 1e9);
+        figure("codevelopment.session.bareCamundaAuthorized.rate", authorizedRate, "sessions/s",
+                "bare Camunda with each person's engine authentication, as Cohorte runs it");
+        figure("codevelopment.session.timeRatioVsAuthorized", authorizedRate / cohorteRate, "x",
+                "Cohorte time / bare Camunda time with authorization checks");
         figure("codevelopment.session.cohorte.median", percentile(cohorte, 50), "ms");
         figure("codevelopment.session.bareCamunda.median", percentile(bare, 50), "ms");
+        figure("codevelopment.session.bareCamundaAuthorized.median", percentile(bareAuthorized, 50), "ms");
         boolean postgres = product.toLowerCase().contains("postgres");
         long cohorteSql = postgres ? countOnPostgres(() -> cohorteSession(group)) : countOnH2(() -> cohorteSession(group));
         long bareSql = postgres ? countOnPostgres(() -> bareSession(group, 0)) : countOnH2(() -> bareSession(group, 0));
