@@ -6,11 +6,16 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+
+import javax.sql.DataSource;
+
 import org.camunda.bpm.engine.AuthorizationException;
+
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -36,6 +41,8 @@ import org.cohorte.base.time.EngineClock;
 import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.EngineAuthentication;
 import org.cohorte.identity.service.MemberService;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -65,10 +72,12 @@ public class InboxService {
     private final Map<String, ProcessDefinition> definitions = new ConcurrentHashMap<>();
     private final String taskTable;
     private final String identityLinkTable;
+    private final JdbcTemplate jdbc;
+    private final boolean postgres;
 
     public InboxService(TaskService taskService, RepositoryService repositoryService,
                         RuntimeService runtimeService, ManagementService managementService, CurrentUser currentUser,
-                        EngineAuthentication engineAuthentication, MemberService memberService) {
+                        EngineAuthentication engineAuthentication, MemberService memberService, DataSource dataSource) {
         this.taskService = taskService;
         this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;
@@ -77,12 +86,27 @@ public class InboxService {
         this.memberService = memberService;
         this.taskTable = managementService.getTableName(TaskEntity.class);
         this.identityLinkTable = managementService.getTableName(IdentityLinkEntity.class);
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.postgres = jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres"));
+    }
+
+    /**
+     * PostgreSQL switches a statement to a generic plan after five runs. For a first page of one person's tasks
+     * that plan reads all of them and sorts them on disk (60 ms at 70 000 tasks, against 10 ms with the actual
+     * user id), so the page query is planned for its own parameters, for this transaction only.
+     */
+    private void planForTheseParameters() {
+        if (postgres && TransactionSynchronizationManager.isActualTransactionActive()) {
+            jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+        }
     }
 
     /** One page of the inbox, for lazy loading: never more rows than asked for are read. */
     @Transactional(readOnly = true)
     public List<InboxTask> page(InboxFilter filter, InboxSort sort, boolean ascending, int offset, int limit) {
         CurrentUser.Identity me = currentUser.require();
+        planForTheseParameters();
         List<Task> tasks = engineAuthentication.asSystem(() -> {
             TaskQuery query = query(me, filter).initializeFormKeys();
             order(query, sort, ascending);
