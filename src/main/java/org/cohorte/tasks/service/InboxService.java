@@ -11,11 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
-
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.AuthorizationException;
-
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -220,10 +218,10 @@ public class InboxService {
             Accessible accessible = accessibleTask(taskId, me, withVariables);
             Task task = accessible.task();
             verifiedInThisTransaction(me).put(taskId, task);
-            Map<String, Object> variables = new LinkedHashMap<>();
             if (!withVariables) {
                 return details(task, accessible.candidate(), me, Map.of(), false);
             }
+            Map<String, Object> variables = new LinkedHashMap<>();
             VariableMap typed;
             try {
                 typed = taskService.getVariablesTyped(taskId, false);
