@@ -12,14 +12,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -49,7 +47,6 @@ public class SecurityConfig {
                 // Credentials travel with each request and no session cookie is used: nothing to forge.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .headers(securityHeaders())
                 .addFilterAfter(engineAuthenticationFilter(), AuthorizationFilter.class);
         return http.build();
     }
@@ -62,7 +59,6 @@ public class SecurityConfig {
         http.securityMatcher(path("/camunda/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
-                .headers(securityHeaders())
                 .headers(headers -> headers.frameOptions(HeadersConfigurer.FrameOptionsConfig::sameOrigin));
         return http.build();
     }
@@ -75,8 +71,7 @@ public class SecurityConfig {
                         .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
                         .anyRequest().denyAll())
                 .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .headers(securityHeaders());
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
     }
 
@@ -87,7 +82,6 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(path("/images/**"), path("/icons/**")).permitAll())
-                .headers(securityHeaders())
                 .addFilterAfter(engineAuthenticationFilter(), AuthorizationFilter.class);
         // Vaadin exempts the login page's POST from CSRF protection; Cohorte keeps it (no forced sign-in into
         // an attacker's account): only Vaadin's internal requests, which carry their own security key, skip it.
@@ -103,11 +97,5 @@ public class SecurityConfig {
 
     private EngineAuthenticationFilter engineAuthenticationFilter() {
         return new EngineAuthenticationFilter(identityService, currentUser);
-    }
-
-    private static Customizer<HeadersConfigurer<HttpSecurity>> securityHeaders() {
-        return headers -> headers
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                .permissionsPolicyHeader(policy -> policy.policy("camera=(), microphone=(), geolocation=()"));
     }
 }

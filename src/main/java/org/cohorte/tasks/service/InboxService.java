@@ -212,13 +212,14 @@ public class InboxService {
         return details(taskId, true);
     }
 
-    private TaskDetails details(String taskId, boolean withVariables) {
+    /** {@code full}: with the variables, whether the user may give the task back, and their own name as holder. */
+    private TaskDetails details(String taskId, boolean full) {
         CurrentUser.Identity me = currentUser.require();
         return engineAuthentication.asCurrentUser(() -> {
-            Accessible accessible = accessibleTask(taskId, me, withVariables);
+            Accessible accessible = accessibleTask(taskId, me, full);
             Task task = accessible.task();
             verifiedInThisTransaction(me).put(taskId, task);
-            if (!withVariables) {
+            if (!full) {
                 return details(task, accessible.candidate(), me, Map.of(), false);
             }
             Map<String, Object> variables = new LinkedHashMap<>();
