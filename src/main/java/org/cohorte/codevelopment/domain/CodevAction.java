@@ -8,10 +8,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.cohorte.base.persistence.AssignedIdEntity;
+
 /** One action of the client's plan, with its due date and, at follow-up, what came of it. */
 @Entity
 @Table(name = "codev_action")
-public class CodevAction {
+public class CodevAction extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;
@@ -42,6 +44,7 @@ public class CodevAction {
         this.dueDate = dueDate;
     }
 
+    @Override
     public UUID getId() {
         return id;
     }

@@ -11,12 +11,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.cohorte.base.persistence.AssignedIdEntity;
 import org.cohorte.base.time.EngineClock;
 
 /** A question (and its answer), a consultation contribution, or a learning with its rating. */
 @Entity
 @Table(name = "codev_entry")
-public class CodevEntry {
+public class CodevEntry extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;
@@ -58,6 +59,7 @@ public class CodevEntry {
         this.createdAt = EngineClock.now();
     }
 
+    @Override
     public UUID getId() {
         return id;
     }

@@ -11,10 +11,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import org.cohorte.base.persistence.AssignedIdEntity;
+
 /** Who takes part in a session, as client or consultant, and whether they were present. */
 @Entity
 @Table(name = "codev_participant")
-public class CodevParticipant {
+public class CodevParticipant extends AssignedIdEntity<CodevParticipant.Key> {
 
     @Embeddable
     public record Key(@Column(name = "session_id") UUID sessionId,
@@ -38,6 +40,11 @@ public class CodevParticipant {
         this.id = new Key(sessionId, userId);
         this.role = role;
         this.present = true;
+    }
+
+    @Override
+    public Key getId() {
+        return id;
     }
 
     public UUID getSessionId() {

@@ -15,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.cohorte.base.persistence.AssignedIdEntity;
 import org.cohorte.base.time.EngineClock;
 
 /**
@@ -23,7 +24,7 @@ import org.cohorte.base.time.EngineClock;
  */
 @Entity
 @Table(name = "codev_session")
-public class CodevSession {
+public class CodevSession extends AssignedIdEntity<UUID> {
 
     public static final int STEPS = 6;
 
@@ -199,6 +200,7 @@ public class CodevSession {
         this.learningNoteId = learningNoteId;
     }
 
+    @Override
     public UUID getId() {
         return id;
     }

@@ -555,7 +555,9 @@ public class CodevSessionService {
     }
 
     private CodevSession requireReadable(UUID sessionId) {
-        CodevSession s = sessions.findById(sessionId).orElseThrow(CodevGroupService::notFound);
+        // Loads the group and the membership the check below reads, with the session, in one query.
+        CodevSession s = sessions.findWithGroupAndMembership(sessionId, currentUser.userId()).stream()
+                .map(row -> (CodevSession) row[0]).findFirst().orElseThrow(CodevGroupService::notFound);
         groupService.requireReader(s.getGroupId());
         return s;
     }

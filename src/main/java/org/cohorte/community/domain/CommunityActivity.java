@@ -9,10 +9,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.cohorte.base.persistence.AssignedIdEntity;
+
 /** An activity in a community's calendar: a monthly call, a workshop, a codevelopment session. */
 @Entity
 @Table(name = "community_activity")
-public class CommunityActivity {
+public class CommunityActivity extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;
@@ -62,6 +64,7 @@ public class CommunityActivity {
         this.cancelled = cancelled;
     }
 
+    @Override
     public UUID getId() {
         return id;
     }

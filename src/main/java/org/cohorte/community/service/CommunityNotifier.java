@@ -64,10 +64,13 @@ public class CommunityNotifier {
             return;
         }
         notifications.notify(to, key, args, link);
+        // Each recipient's language and digest choice, read for all of them at once (a community has hundreds).
+        Map<String, String> languages = memberService.languagesOf(to);
+        Set<String> digest = communityService.digestReaders(to);
         for (String recipient : to) {
-            Locale locale = CohorteI18NProvider.supported(safeLanguage(recipient));
+            Locale locale = CohorteI18NProvider.supported(languages.get(recipient));
             String text = i18n.getTranslation(key, locale, args.toArray());
-            if (communityService.wantsDigest(recipient)) {
+            if (digest.contains(recipient)) {
                 mails.save(new CommunityMail(recipient, text, text + (link == null ? "" : "\n/" + link)));
             } else {
                 send(recipient, i18n.getTranslation("community.mail.subject", locale, text), text

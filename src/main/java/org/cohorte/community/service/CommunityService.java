@@ -340,10 +340,10 @@ public class CommunityService {
                 .map(CommunityMember::isEmailDigest).orElse(false);
     }
 
-    /** Whether this member wants a daily digest (in any of their communities) rather than one e-mail per event. */
+    /** Which of these members want a daily digest (in any of their communities) rather than one e-mail per event. */
     @Transactional(readOnly = true)
-    boolean wantsDigest(String userId) {
-        return members.findByIdUserId(userId).stream().anyMatch(CommunityMember::isEmailDigest);
+    Set<String> digestReaders(Collection<String> userIds) {
+        return userIds.isEmpty() ? Set.of() : members.digestReaders(userIds);
     }
 
     /** The signed-in member's secret for the community's calendar feed, made on first request. */

@@ -224,6 +224,21 @@ public class MemberService {
         return profiles.findById(userId).map(MemberProfile::getLanguage).orElse("fr");
     }
 
+    /** {@link #languageOf} for many members in one query (each one is in the map). */
+    @Transactional(readOnly = true)
+    public Map<String, String> languagesOf(Collection<String> userIds) {
+        Map<String, String> languages = new HashMap<>();
+        if (!userIds.isEmpty()) {
+            profiles.findByUserIdIn(userIds).forEach(p -> {
+                if (p.getLanguage() != null) {
+                    languages.put(p.getUserId(), p.getLanguage());
+                }
+            });
+        }
+        userIds.forEach(id -> languages.putIfAbsent(id, "fr"));
+        return languages;
+    }
+
     @Transactional(readOnly = true)
     public Optional<MemberProfile> myProfile() {
         return profiles.findById(currentUser.userId());

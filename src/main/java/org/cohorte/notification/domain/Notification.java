@@ -8,12 +8,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.cohorte.base.persistence.AssignedIdEntity;
 import org.cohorte.base.time.EngineClock;
 
 /** One in-app notification: an i18n key and its arguments, rendered in the recipient's language. */
 @Entity
 @Table(name = "notification")
-public class Notification {
+public class Notification extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;
@@ -49,6 +50,7 @@ public class Notification {
         this.createdAt = EngineClock.now();
     }
 
+    @Override
     public UUID getId() {
         return id;
     }
