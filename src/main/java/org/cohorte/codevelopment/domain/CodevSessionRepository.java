@@ -1,5 +1,7 @@
 package org.cohorte.codevelopment.domain;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,11 +14,23 @@ public interface CodevSessionRepository extends JpaRepository<CodevSession, UUID
     @Query("select s from CodevSession s where s.groupId = :groupId order by s.scheduledAt desc")
     List<CodevSession> findByGroupIdOrderByScheduledAtDesc(@Param("groupId") UUID groupId);
 
+    /** Client and date of each session of a group not in these states: all the rotation reads, not the cases. */
+    @Query("select s.clientId, s.scheduledAt from CodevSession s where s.groupId = :groupId and s.status not in :excluded")
+    List<Object[]> clientTurns(@Param("groupId") UUID groupId, @Param("excluded") Collection<SessionStatus> excluded);
+
+    /** Sessions of a group held before {@code at}, still open, whose follow-up falls after it. */
+    @Query("select s from CodevSession s where s.groupId = :groupId and s.scheduledAt <= :at and s.followUpAt > :at"
+            + " and s.status not in :excluded")
+    List<CodevSession> followUpsAfter(@Param("groupId") UUID groupId, @Param("at") Instant at,
+                                      @Param("excluded") Collection<SessionStatus> excluded);
+
     /**
-     * The session, its group and the user's membership of it (null if none), in one query: every click on a session
-     * checks all three, and each entity found here is then read from the persistence context, not the database.
+     * The session, its group, the user's membership of the group and their part in the session (null if none), in one
+     * query: every click on a session checks them, and each entity found here is then read from the persistence
+     * context, not the database.
      */
-    @Query("select s, g, m from CodevSession s join CodevGroup g on g.id = s.groupId"
-            + " left join CodevGroupMember m on m.id.groupId = s.groupId and m.id.userId = :userId where s.id = :id")
+    @Query("select s, g, m, p from CodevSession s join CodevGroup g on g.id = s.groupId"
+            + " left join CodevGroupMember m on m.id.groupId = s.groupId and m.id.userId = :userId"
+            + " left join CodevParticipant p on p.id.sessionId = s.id and p.id.userId = :userId where s.id = :id")
     List<Object[]> findWithGroupAndMembership(@Param("id") UUID id, @Param("userId") String userId);
 }

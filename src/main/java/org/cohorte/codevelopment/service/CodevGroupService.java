@@ -1,5 +1,6 @@
 package org.cohorte.codevelopment.service;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -162,13 +163,12 @@ public class CodevGroupService {
             throw notFound();
         }
         boolean accepted = myMembership.map(CodevGroupMember::hasAcceptedCharter).orElse(false);
-        List<CodevSession> history = sessions.findByGroupIdOrderByScheduledAtDesc(groupId);
-        List<RotationPlanner.Standing> standings = rotation(all, history);
+        List<RotationPlanner.Turn> turns = turns(groupId);
+        List<RotationPlanner.Standing> standings = rotationOfTurns(all, turns);
         Map<String, RotationPlanner.Standing> byUser = new HashMap<>();
         standings.forEach(s -> byUser.put(s.userId(), s));
         Map<String, Long> totals = new HashMap<>();
-        history.stream().filter(s -> s.getStatus() != SessionStatus.CANCELLED)
-                .forEach(s -> totals.merge(s.getClientId(), 1L, Long::sum));
+        turns.forEach(t -> totals.merge(t.clientId(), 1L, Long::sum));
         List<String> ids = new ArrayList<>(all.stream().map(CodevGroupMember::getUserId).toList());
         ids.add(group.getFacilitatorId());
         Map<String, String> names = memberService.displayNames(ids);
@@ -180,9 +180,7 @@ public class CodevGroupService {
                             totals.getOrDefault(m.getUserId(), 0L).intValue(), s == null ? null : s.lastTime());
                 })
                 .sorted((a, b) -> a.name().compareToIgnoreCase(b.name())).toList();
-        String suggested = standings.stream().map(RotationPlanner.Standing::userId)
-                .filter(id -> all.stream().anyMatch(m -> m.getUserId().equals(id) && m.hasAcceptedCharter()))
-                .findFirst().orElse(null);
+        String suggested = suggested(all, standings);
         return new GroupDetails(group.getId(), group.getName(), group.getCommunityId(), group.getCharter(),
                 group.isNoHierarchy(), group.getFacilitatorId(), names.get(group.getFacilitatorId()), standing,
                 facilitator, myMembership.isPresent(), accepted, facilitator || accepted, suggested);
@@ -192,7 +190,28 @@ public class CodevGroupService {
     @Transactional(readOnly = true)
     public List<RotationPlanner.Standing> rotation(UUID groupId) {
         requireReader(groupId);
-        return rotation(members.findByIdGroupId(groupId), sessions.findByGroupIdOrderByScheduledAtDesc(groupId));
+        return rotationOfTurns(members.findByIdGroupId(groupId), turns(groupId));
+    }
+
+    /**
+     * The next client the rotation suggests among these members (who accepted the charter), for a caller that has
+     * checked access: what {@link #get} says, without the rest of the group page.
+     */
+    @Transactional(readOnly = true)
+    public String suggestedClient(UUID groupId, List<CodevGroupMember> all) {
+        return suggested(all, rotationOfTurns(all, turns(groupId)));
+    }
+
+    private static String suggested(List<CodevGroupMember> all, List<RotationPlanner.Standing> standings) {
+        return standings.stream().map(RotationPlanner.Standing::userId)
+                .filter(id -> all.stream().anyMatch(m -> m.getUserId().equals(id) && m.hasAcceptedCharter()))
+                .findFirst().orElse(null);
+    }
+
+    /** Who was client when, in the group's sessions that were not cancelled. */
+    private List<RotationPlanner.Turn> turns(UUID groupId) {
+        return sessions.clientTurns(groupId, List.of(SessionStatus.CANCELLED)).stream()
+                .map(row -> new RotationPlanner.Turn((String) row[0], (Instant) row[1])).toList();
     }
 
     /**
@@ -210,11 +229,15 @@ public class CodevGroupService {
     }
 
     static List<RotationPlanner.Standing> rotation(List<CodevGroupMember> all, List<CodevSession> history) {
+        return rotationOfTurns(all, history.stream().filter(s -> s.getStatus() != SessionStatus.CANCELLED)
+                .map(s -> new RotationPlanner.Turn(s.getClientId(), s.getScheduledAt())).toList());
+    }
+
+    private static List<RotationPlanner.Standing> rotationOfTurns(List<CodevGroupMember> all,
+                                                                  List<RotationPlanner.Turn> turns) {
         return RotationPlanner.order(
                 all.stream().map(m -> new RotationPlanner.Member(m.getUserId(), m.getJoinedAt(), m.getLeftAt())).toList(),
-                history.stream().filter(s -> s.getStatus() != SessionStatus.CANCELLED)
-                        .map(s -> new RotationPlanner.Turn(s.getClientId(), s.getScheduledAt())).toList(),
-                EngineClock.now());
+                turns, EngineClock.now());
     }
 
     /** The group, if the signed-in user may read its cases (facilitator, or active member who accepted the charter). */

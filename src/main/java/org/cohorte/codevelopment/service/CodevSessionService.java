@@ -136,8 +136,8 @@ public class CodevSessionService {
         if (request.followUpWeeks() < 1 || request.followUpWeeks() > 26) {
             throw new CohorteException("codevelopment.error.followUpWeeksInvalid", 26);
         }
-        List<CodevGroupMember> active = groupMembers.findByIdGroupId(groupId).stream()
-                .filter(CodevGroupMember::isActive).toList();
+        List<CodevGroupMember> all = groupMembers.findByIdGroupId(groupId);
+        List<CodevGroupMember> active = all.stream().filter(CodevGroupMember::isActive).toList();
         CodevGroupMember client = active.stream().filter(m -> m.getUserId().equals(request.clientId())).findFirst()
                 .orElseThrow(() -> new CohorteException("codevelopment.error.clientNotMember"));
         if (!client.hasAcceptedCharter()) {
@@ -148,7 +148,7 @@ public class CodevSessionService {
         if (consultants.size() < MIN_CONSULTANTS) {
             throw new CohorteException("codevelopment.error.tooFewConsultants", MIN_CONSULTANTS, consultants.size());
         }
-        String suggested = groupService.get(groupId).suggestedClientId();
+        String suggested = groupService.suggestedClient(groupId, all);
         String reason = Texts.optional(request.overrideReason(), 1000);
         if (!request.clientId().equals(suggested) && reason == null) {
             throw new CohorteException("codevelopment.error.overrideReasonRequired", memberService.displayName(suggested));
@@ -182,10 +182,9 @@ public class CodevSessionService {
 
     /** The previous sessions' follow-up is due at the latest at this new session (the "next session" rule). */
     private void bringForwardFollowUps(CodevGroup group, CodevSession next) {
-        for (CodevSession earlier : sessions.findByGroupIdOrderByScheduledAtDesc(group.getId())) {
-            if (earlier == next || !earlier.getFollowUpAt().isAfter(next.getScheduledAt())
-                    || earlier.getScheduledAt().isAfter(next.getScheduledAt())
-                    || earlier.getStatus() == SessionStatus.CANCELLED || earlier.getStatus() == SessionStatus.CLOSED) {
+        for (CodevSession earlier : sessions.followUpsAfter(group.getId(), next.getScheduledAt(),
+                List.of(SessionStatus.CANCELLED, SessionStatus.CLOSED))) {
+            if (earlier.getId().equals(next.getId())) {
                 continue;
             }
             earlier.setFollowUpAt(next.getScheduledAt());
@@ -519,9 +518,9 @@ public class CodevSessionService {
     }
 
     private void complete(String taskId, CodevSession s, Map<String, Object> variables) {
-        flush();
         inboxService.complete(taskId, variables);
-        // Entering the next step changed the session too: a concurrent change of it is found here, not at commit.
+        // The step's writes and the next step's entry, at once: a concurrent change of the session is found here
+        // (and rolls back the completion with it), not at commit.
         flush();
         changed(s);
     }
@@ -555,7 +554,7 @@ public class CodevSessionService {
     }
 
     private CodevSession requireReadable(UUID sessionId) {
-        // Loads the group and the membership the check below reads, with the session, in one query.
+        // Loads the group, membership and participant the checks read, with the session, in one query.
         CodevSession s = sessions.findWithGroupAndMembership(sessionId, currentUser.userId()).stream()
                 .map(row -> (CodevSession) row[0]).findFirst().orElseThrow(CodevGroupService::notFound);
         groupService.requireReader(s.getGroupId());
