@@ -84,6 +84,7 @@ public class CodevSessionService {
     private final NotificationService notificationService;
     private final KnowledgeBaseService knowledgeBaseService;
     private final ApplicationEventPublisher events;
+    private final SessionChanges changes;
 
     public CodevSessionService(CodevSessionRepository sessions, CodevParticipantRepository participants,
                                CodevEntryRepository entries, CodevActionRepository actions,
@@ -92,7 +93,7 @@ public class CodevSessionService {
                                ManagementService managementService, EngineAuthentication engineAuthentication,
                                CurrentUser currentUser, MemberService memberService,
                                NotificationService notificationService, KnowledgeBaseService knowledgeBaseService,
-                               ApplicationEventPublisher events) {
+                               ApplicationEventPublisher events, SessionChanges changes) {
         this.sessions = sessions;
         this.participants = participants;
         this.entries = entries;
@@ -109,6 +110,7 @@ public class CodevSessionService {
         this.notificationService = notificationService;
         this.knowledgeBaseService = knowledgeBaseService;
         this.events = events;
+        this.changes = changes;
     }
 
     // ---------------------------------------------------------------- launch
@@ -534,7 +536,7 @@ public class CodevSessionService {
     }
 
     private void changed(CodevSession s) {
-        events.publishEvent(new SessionChangedEvent(s.getId()));
+        changes.changed(s.getId());
     }
 
     /** The task's session, after checking that the signed-in user holds the task and reads the group. */

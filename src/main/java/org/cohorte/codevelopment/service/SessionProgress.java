@@ -16,7 +16,6 @@ import org.cohorte.codevelopment.domain.CodevSessionRepository;
 import org.cohorte.codevelopment.domain.ParticipantRole;
 import org.cohorte.codevelopment.domain.SessionMode;
 import org.cohorte.notification.service.NotificationService;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,17 +33,17 @@ public class SessionProgress {
     private final CodevGroupRepository groups;
     private final NotificationService notificationService;
     private final ManagementService managementService;
-    private final ApplicationEventPublisher events;
+    private final SessionChanges changes;
 
     public SessionProgress(CodevSessionRepository sessions, CodevParticipantRepository participants,
                            CodevGroupRepository groups, NotificationService notificationService,
-                           ManagementService managementService, ApplicationEventPublisher events) {
+                           ManagementService managementService, SessionChanges changes) {
         this.sessions = sessions;
         this.participants = participants;
         this.groups = groups;
         this.notificationService = notificationService;
         this.managementService = managementService;
-        this.events = events;
+        this.changes = changes;
     }
 
     /** Enters step {@code step}; returns when its timebox ends. */
@@ -52,7 +51,7 @@ public class SessionProgress {
     public Date enterStep(UUID sessionId, int step) {
         CodevSession s = session(sessionId);
         s.enterStep(step);
-        events.publishEvent(new SessionChangedEvent(sessionId));
+        changes.changed(sessionId);
         if (s.getMode() == SessionMode.ASYNC) {
             notificationService.notify(everyone(s), "codevelopment.notification.stepStarted",
                     List.of(String.valueOf(step)), "codevelopment/session/" + sessionId);
@@ -67,7 +66,7 @@ public class SessionProgress {
         List<String> recipients = s.getMode() == SessionMode.ASYNC ? everyone(s) : List.of(s.getFacilitatorId());
         notificationService.notify(recipients, "codevelopment.notification.timeboxOver",
                 List.of(String.valueOf(s.getCurrentStep())), "codevelopment/session/" + sessionId);
-        events.publishEvent(new SessionChangedEvent(sessionId));
+        changes.changed(sessionId);
     }
 
     /** The step was extended: its reminder moves to the new end (if it has not fired yet). */
@@ -80,14 +79,14 @@ public class SessionProgress {
         if (timer != null && end != null) {
             managementService.setJobDuedate(timer.getId(), Date.from(end));
         }
-        events.publishEvent(new SessionChangedEvent(sessionId));
+        changes.changed(sessionId);
     }
 
     @Transactional
     public void finishSteps(UUID sessionId) {
         CodevSession s = session(sessionId);
         s.finishSteps();
-        events.publishEvent(new SessionChangedEvent(sessionId));
+        changes.changed(sessionId);
     }
 
     @Transactional
@@ -96,7 +95,7 @@ public class SessionProgress {
         String group = groups.findById(s.getGroupId()).map(g -> g.getName()).orElse("");
         notificationService.notify(everyone(s), "codevelopment.notification.cancelled",
                 List.of(group, s.getCancelReason() == null ? "" : s.getCancelReason()), "codevelopment/group/" + s.getGroupId());
-        events.publishEvent(new SessionChangedEvent(sessionId));
+        changes.changed(sessionId);
     }
 
     /** Present consultants, in a stable order: the multi-instance collection of the consultants' tasks. */
