@@ -253,11 +253,15 @@ public class CodevGroupService {
     /** Whether the user reads the group's cases; a non-throwing question for other services. */
     @Transactional(readOnly = true)
     public boolean canRead(CodevGroup group, String userId) {
-        if (group.getFacilitatorId().equals(userId)) {
-            return true;
-        }
-        return members.findById(new CodevGroupMember.Key(group.getId(), userId))
-                .filter(m -> m.isActive() && m.hasAcceptedCharter()).isPresent();
+        return group.getFacilitatorId().equals(userId)
+                || mayRead(group.getFacilitatorId(), members.findById(new CodevGroupMember.Key(group.getId(), userId))
+                .orElse(null), userId);
+    }
+
+    /** The rule of {@link #canRead}, for a caller that has read the facilitator and the user's membership (or null). */
+    public static boolean mayRead(String facilitatorId, CodevGroupMember membership, String userId) {
+        return facilitatorId.equals(userId)
+                || (membership != null && membership.isActive() && membership.hasAcceptedCharter());
     }
 
     /** Readers, or an expert of the group's community (who may publish its learning notes, not read its cases). */

@@ -556,11 +556,15 @@ public class CodevSessionService {
     }
 
     private CodevSession requireReadable(UUID sessionId) {
-        // Loads the group, membership and participant the checks read, with the session, in one query.
-        CodevSession s = sessions.findWithGroupAndMembership(sessionId, currentUser.userId()).stream()
-                .map(row -> (CodevSession) row[0]).findFirst().orElseThrow(CodevGroupService::notFound);
-        groupService.requireReader(s.getGroupId());
-        return s;
+        // The group's rule (CodevGroupService.requireReader) on what one query read with the session; the
+        // participant row it also loads is what the consultant check reads next.
+        String me = currentUser.userId();
+        Object[] row = sessions.findWithGroupAndMembership(sessionId, me).stream().findFirst()
+                .orElseThrow(CodevGroupService::notFound);
+        if (!CodevGroupService.mayRead((String) row[1], (CodevGroupMember) row[2], me)) {
+            throw CodevGroupService.notFound();
+        }
+        return (CodevSession) row[0];
     }
 
     private CodevSession requireStep(UUID sessionId, int step) {
