@@ -65,7 +65,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 @Tag("benchmark")
 class CodevelopmentSessionBenchmark extends IntegrationTest {
 
-    static final int WARMUP = Integer.getInteger("bench.codev.warmup", 5);
+    /**
+     * A server runs for days: the comparison is of compiled code. After 5 warm-up sessions, Cohorte's own code paths
+     * (Hibernate, Spring Data) still ran partly interpreted while the engine's, shared by both sides, were compiled;
+     * after 30 the per-session times stop falling (each session is some 40 transactions).
+     */
+    static final int WARMUP = Integer.getInteger("bench.codev.warmup", 30);
     static final int RUNS = Integer.getInteger("bench.codev.runs", 20);
     static final String BARE_KEY = Steps.PROCESS_KEY + "_bare";
 
