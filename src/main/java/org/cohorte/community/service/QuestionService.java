@@ -236,6 +236,11 @@ public class QuestionService {
         if (words.isEmpty() || scope.isEmpty()) {
             return new SearchResults(List.of(), List.of());
         }
+        if (isPostgres()) {
+            // Newest-first along the date index suits a common word, the full-text index a rare one: only a plan made
+            // for the words at hand can tell, and after five runs PostgreSQL would keep one generic plan for all.
+            jdbc.getJdbcTemplate().execute("SET LOCAL plan_cache_mode = force_custom_plan");
+        }
         List<UUID> questionIds = searchIds("community_question", "asked_at", words, scope, true);
         List<UUID> articleIds = searchIds("knowledge_article", "updated_at", words, scope, true);
         if (questionIds.isEmpty() && articleIds.isEmpty()) {
