@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.cohorte.base.error.ConflictException;
@@ -75,6 +76,46 @@ class InboxServiceIT extends IntegrationTest {
 
         data.as(alice, () -> inbox.complete(task.getId(), Map.of()));
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isZero();
+    }
+
+    @Test
+    void a_completion_through_the_service_is_recorded_in_the_engine_as_the_users() {
+        String alice = data.user("alice", Roles.PARTICIPANT);
+        Task task = processes.personalTask(alice, null);
+
+        data.as(alice, () -> inbox.complete(task.getId(), Map.of()));
+
+        UserOperationLogEntry entry = historyService.createUserOperationLogQuery().taskId(task.getId())
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).singleResult();
+        assertThat(entry.getUserId()).isEqualTo(alice);
+    }
+
+    @Test
+    void the_light_check_features_use_before_completing_refuses_what_the_full_one_refuses() {
+        String alice = data.user("alice", Roles.PARTICIPANT);
+        String bob = data.user("bob", Roles.PARTICIPANT);
+        String carol = data.user("carol", Roles.PARTICIPANT);
+        String dave = data.user("dave", Roles.PARTICIPANT);
+        Task personal = processes.personalTask(alice, null);
+        Task offered = processes.groupTask(data.group(carol, dave), null);
+
+        data.as(bob, () -> {
+            assertThatThrownBy(() -> inbox.requireWorkableWithoutVariables(personal.getId(), null))
+                    .isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> inbox.requireWorkableWithoutVariables(offered.getId(), null))
+                    .isInstanceOf(NotFoundException.class);
+        });
+        data.as(alice, () -> {
+            TaskDetails mine = inbox.requireWorkableWithoutVariables(personal.getId(), personal.getTaskDefinitionKey());
+            assertThat(mine.assignedToMe()).isTrue();
+            assertThat(mine.processInstanceId()).isEqualTo(personal.getProcessInstanceId());
+            assertThatThrownBy(() -> inbox.requireWorkableWithoutVariables(personal.getId(), "another_step"))
+                    .isInstanceOf(NotFoundException.class);
+        });
+        data.as(carol, () -> assertThat(inbox.requireWorkableWithoutVariables(offered.getId(), null).claimable()).isTrue());
+        data.as(carol, () -> inbox.claim(offered.getId()));
+        data.as(dave, () -> assertThatThrownBy(() -> inbox.requireWorkableWithoutVariables(offered.getId(), null))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("tasks.error.alreadyClaimed"));
     }
 
     @Test
