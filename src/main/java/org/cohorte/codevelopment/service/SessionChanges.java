@@ -4,10 +4,9 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
+import org.cohorte.base.persistence.TransactionBound;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Publishes {@link SessionChangedEvent} once per session and transaction. A step's completion changes the session
@@ -25,24 +24,10 @@ public class SessionChanges {
         this.events = events;
     }
 
-    @SuppressWarnings("unchecked")
     public void changed(UUID sessionId) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            Set<UUID> published = (Set<UUID>) TransactionSynchronizationManager.getResource(PUBLISHED);
-            if (published == null) {
-                Set<UUID> fresh = new HashSet<>();
-                TransactionSynchronizationManager.bindResource(PUBLISHED, fresh);
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCompletion(int status) {
-                        TransactionSynchronizationManager.unbindResourceIfPossible(PUBLISHED);
-                    }
-                });
-                published = fresh;
-            }
-            if (!published.add(sessionId)) {
-                return;
-            }
+        Set<UUID> published = TransactionBound.get(PUBLISHED, HashSet::new);
+        if (!published.add(sessionId)) {
+            return;
         }
         events.publishEvent(new SessionChangedEvent(sessionId));
     }

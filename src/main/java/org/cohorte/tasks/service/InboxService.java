@@ -40,6 +40,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.cohorte.base.error.ConflictException;
 import org.cohorte.base.error.ForbiddenException;
 import org.cohorte.base.error.NotFoundException;
+import org.cohorte.base.persistence.TransactionBound;
 import org.cohorte.base.time.EngineClock;
 import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.EngineAuthentication;
@@ -48,7 +49,6 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -449,24 +449,8 @@ public class InboxService {
      * task (requireWorkable), writes its data, then completes it, and the second check would read the same rows
      * again. Bound to the transaction, so nothing outlives it; outside one, nothing is remembered.
      */
-    @SuppressWarnings("unchecked")
     private Map<String, Verified> verifiedInThisTransaction(CurrentUser.Identity me) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return new HashMap<>();
-        }
-        Map<String, Map<String, Verified>> byUser = (Map<String, Map<String, Verified>>) TransactionSynchronizationManager
-                .getResource(VERIFIED_TASKS);
-        if (byUser == null) {
-            Map<String, Map<String, Verified>> fresh = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(VERIFIED_TASKS, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(VERIFIED_TASKS);
-                }
-            });
-            byUser = fresh;
-        }
+        Map<String, Map<String, Verified>> byUser = TransactionBound.get(VERIFIED_TASKS, HashMap::new);
         return byUser.computeIfAbsent(me.userId(), user -> new HashMap<>());
     }
 
