@@ -194,11 +194,10 @@ public class CodevGroupService {
     }
 
     /**
-     * The next client the rotation suggests among these members (who accepted the charter), for a caller that has
-     * checked access: what {@link #get} says, without the rest of the group page.
+     * The next client the rotation suggests among these members (who accepted the charter): what {@link #get} says,
+     * without the rest of the group page. No check of its own: for this package's services, which made theirs.
      */
-    @Transactional(readOnly = true)
-    public String suggestedClient(UUID groupId, List<CodevGroupMember> all) {
+    String suggestedClient(UUID groupId, List<CodevGroupMember> all) {
         return suggested(all, rotationOfTurns(all, turns(groupId)));
     }
 

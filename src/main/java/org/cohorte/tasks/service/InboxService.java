@@ -53,9 +53,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * "Mes tâches": the tasks assigned to the signed-in user and those their groups may claim, over Camunda's
- * TaskService. Reading, claiming or completing one task takes two locks: this service checks that the task
- * is the user's or their groups', and the engine, running as the user, applies Camunda authorization too (for
- * {@link #requireWorkableWithoutVariables}, when the task is completed).
+ * TaskService. This service checks that a task is the user's or offered to them or their groups before anything
+ * is done with it. Reading it, its variables, and claiming or giving it back also run as the user in the engine,
+ * which applies Camunda authorization too; completing does not ask the engine to repeat the check this service
+ * has just made in the same transaction (see {@link #complete}). The REST API and Camunda's webapps keep the
+ * engine's authorization on everything.
  *
  * <p>Lists and counts are the exception: their query itself is the restriction (assignee is the user, or
  * an unassigned candidate link to the user or one of their groups), so the engine's authorization join,
@@ -294,7 +296,8 @@ public class InboxService {
     }
 
     /**
-     * Completes a task the user holds (or may claim: it is claimed on the way). When two people complete
+     * Completes a task the user holds (or may claim: it is claimed on the way, through the engine as the user),
+     * after checking it here unless a feature did in the same transaction. When two people complete
      * the same task at once, one wins and the other gets a {@link ConflictException}; as it is thrown
      * inside the caller's transaction, whatever the caller wrote with it is rolled back too.
      */
@@ -329,10 +332,9 @@ public class InboxService {
     /**
      * {@link #requireWorkable} for features that need the task's place, not its variables or form, and complete
      * the task in the same transaction: one query instead of four engine reads (task, its form's definition, its
-     * identity links, its process instance's business key), once per step of every session. This read is
-     * Cohorte's check alone (the task is the user's, or offered to them or their groups); the engine's own
-     * authorization check applies when the task is completed, and a refusal there rolls back the whole step.
-     * Its {@code variables} are empty, {@code formKey} is null, {@code releasable} is not worked out (false), and
+     * identity links, its process instance's business key), once per step of every session. It is the same check
+     * as {@link #requireWorkable} (the task is the user's, or offered to them or their groups), made in SQL rather
+     * than through the engine; an offered task is then claimed through the engine, as the user. Its {@code variables} are empty, {@code formKey} is null, {@code releasable} is not worked out (false), and
      * {@code assigneeName} is only given when someone else holds the task.
      */
     @Transactional(readOnly = true)
