@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.ForbiddenException;
 import org.cohorte.base.error.NotFoundException;
+import org.cohorte.base.persistence.CustomPlans;
 import org.cohorte.base.time.EngineClock;
 import org.cohorte.community.domain.Community;
 import org.cohorte.community.domain.CommunityRole;
@@ -236,11 +237,9 @@ public class QuestionService {
         if (words.isEmpty() || scope.isEmpty()) {
             return new SearchResults(List.of(), List.of());
         }
-        if (isPostgres()) {
-            // Newest-first along the date index suits a common word, the full-text index a rare one: only a plan made
-            // for the words at hand can tell, and after five runs PostgreSQL would keep one generic plan for all.
-            jdbc.getJdbcTemplate().execute("SET LOCAL plan_cache_mode = force_custom_plan");
-        }
+        // Newest-first along the date index suits a common word, the full-text index a rare one: only a plan made for
+        // the words at hand can tell.
+        CustomPlans.forThisTransaction(jdbc.getJdbcTemplate(), isPostgres());
         List<UUID> questionIds = searchIds("community_question", "asked_at", words, scope, true);
         List<UUID> articleIds = searchIds("knowledge_article", "updated_at", words, scope, true);
         if (questionIds.isEmpty() && articleIds.isEmpty()) {

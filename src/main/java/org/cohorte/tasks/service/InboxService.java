@@ -40,6 +40,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.cohorte.base.error.ConflictException;
 import org.cohorte.base.error.ForbiddenException;
 import org.cohorte.base.error.NotFoundException;
+import org.cohorte.base.persistence.CustomPlans;
 import org.cohorte.base.persistence.TransactionBound;
 import org.cohorte.base.time.EngineClock;
 import org.cohorte.identity.service.CurrentUser;
@@ -49,7 +50,6 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * "Mes tâches": the tasks assigned to the signed-in user and those their groups may claim, over Camunda's
@@ -99,22 +99,12 @@ public class InboxService {
                 connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres"));
     }
 
-    /**
-     * PostgreSQL switches a statement to a generic plan after five runs. For a first page of one person's tasks
-     * that plan reads all of them and sorts them on disk (60 ms at 70 000 tasks, against 10 ms with the actual
-     * user id), so the page query is planned for its own parameters, for this transaction only.
-     */
-    private void planForTheseParameters() {
-        if (postgres && TransactionSynchronizationManager.isActualTransactionActive()) {
-            jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-        }
-    }
-
     /** One page of the inbox, for lazy loading: never more rows than asked for are read. */
     @Transactional(readOnly = true)
     public List<InboxTask> page(InboxFilter filter, InboxSort sort, boolean ascending, int offset, int limit) {
         CurrentUser.Identity me = currentUser.require();
-        planForTheseParameters();
+        // The generic plan reads and sorts all of one person's tasks on disk (60 ms at 70 000, against 10 ms).
+        CustomPlans.forThisTransaction(jdbc, postgres);
         List<Task> tasks = engineAuthentication.asSystem(() -> {
             TaskQuery query = query(me, filter).initializeFormKeys();
             order(query, sort, ascending);
@@ -312,11 +302,8 @@ public class InboxService {
             } else if (!me.userId().equals(assignee)) {
                 throw new ConflictException("tasks.error.alreadyClaimed", memberService.displayName(assignee));
             }
-            try {
-                engine(() -> completeChecked(taskId, variables == null ? Map.of() : variables));
-            } catch (ForbiddenException e) {
-                throw refusal(taskId, me);
-            }
+            // No engine authorization check runs in this completion, so no refusal to translate here.
+            engine(() -> completeChecked(taskId, variables == null ? Map.of() : variables));
         });
     }
 
