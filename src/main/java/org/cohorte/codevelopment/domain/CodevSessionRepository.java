@@ -25,12 +25,10 @@ public interface CodevSessionRepository extends JpaRepository<CodevSession, UUID
                                       @Param("excluded") Collection<SessionStatus> excluded);
 
     /**
-     * The session, its group's facilitator, the user's membership of the group and their part in the session (null if
-     * none), in one query: every click on a session checks them, and the entities found here are then read from the
-     * persistence context, not the database.
+     * The session, its group's facilitator and the user's membership of the group (null if none), in one query: the
+     * clicks that change a session check them on the entity they then change.
      */
-    @Query("select s, g.facilitatorId, m, p from CodevSession s join CodevGroup g on g.id = s.groupId"
-            + " left join CodevGroupMember m on m.id.groupId = s.groupId and m.id.userId = :userId"
-            + " left join CodevParticipant p on p.id.sessionId = s.id and p.id.userId = :userId where s.id = :id")
+    @Query("select s, g.facilitatorId, m from CodevSession s join CodevGroup g on g.id = s.groupId"
+            + " left join CodevGroupMember m on m.id.groupId = s.groupId and m.id.userId = :userId where s.id = :id")
     List<Object[]> findWithGroupAndMembership(@Param("id") UUID id, @Param("userId") String userId);
 }

@@ -259,8 +259,13 @@ public class CodevGroupService {
 
     /** The rule of {@link #canRead}, for a caller that has read the facilitator and the user's membership (or null). */
     public static boolean mayRead(String facilitatorId, CodevGroupMember membership, String userId) {
-        return facilitatorId.equals(userId)
-                || (membership != null && membership.isActive() && membership.hasAcceptedCharter());
+        return mayRead(facilitatorId, membership != null && membership.isActive() && membership.hasAcceptedCharter(),
+                userId);
+    }
+
+    /** The same rule, for a caller that read the membership's columns rather than the entity. */
+    static boolean mayRead(String facilitatorId, boolean activeMemberWithCharter, String userId) {
+        return facilitatorId.equals(userId) || activeMemberWithCharter;
     }
 
     /** Readers, or an expert of the group's community (who may publish its learning notes, not read its cases). */

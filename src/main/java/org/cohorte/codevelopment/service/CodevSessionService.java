@@ -85,6 +85,7 @@ public class CodevSessionService {
     private final KnowledgeBaseService knowledgeBaseService;
     private final ApplicationEventPublisher events;
     private final SessionChanges changes;
+    private final SessionAccess access;
 
     public CodevSessionService(CodevSessionRepository sessions, CodevParticipantRepository participants,
                                CodevEntryRepository entries, CodevActionRepository actions,
@@ -93,7 +94,7 @@ public class CodevSessionService {
                                ManagementService managementService, EngineAuthentication engineAuthentication,
                                CurrentUser currentUser, MemberService memberService,
                                NotificationService notificationService, KnowledgeBaseService knowledgeBaseService,
-                               ApplicationEventPublisher events, SessionChanges changes) {
+                               ApplicationEventPublisher events, SessionChanges changes, SessionAccess access) {
         this.sessions = sessions;
         this.participants = participants;
         this.entries = entries;
@@ -111,6 +112,7 @@ public class CodevSessionService {
         this.knowledgeBaseService = knowledgeBaseService;
         this.events = events;
         this.changes = changes;
+        this.access = access;
     }
 
     // ---------------------------------------------------------------- launch
@@ -282,7 +284,7 @@ public class CodevSessionService {
         CodevSession s = sessionOfTask(taskId, Steps.TASK_PREPARE_CASE);
         s.setCase(Texts.required(title, MAX_SHORT), Texts.required(context, MAX_LONG), Texts.optional(tried, MAX_LONG),
                 Texts.optional(stakes, MAX_LONG));
-        complete(taskId, s, Map.of());
+        complete(taskId, s.getId(), Map.of());
     }
 
     /** The facilitator notes who is present and opens the session: at least three consultants must be there. */
@@ -309,23 +311,23 @@ public class CodevSessionService {
             throw new CohorteException("codevelopment.error.clientCharter", memberService.displayName(s.getClientId()));
         }
         participants.flush();
-        complete(taskId, s, Map.of());
+        complete(taskId, s.getId(), Map.of());
     }
 
     @Transactional
     public void finishPresentation(String taskId) {
-        CodevSession s = sessionOfTask(taskId, Steps.TASK_PRESENT_CASE);
-        complete(taskId, s, Map.of());
+        SessionAccess.Row s = accessOfTask(taskId, Steps.TASK_PRESENT_CASE);
+        complete(taskId, s.sessionId(), Map.of());
     }
 
     /** A consultant asks a factual question during clarification; it appears on everyone's board. */
     @Transactional
     public UUID addQuestion(UUID sessionId, String text) {
-        CodevSession s = requireStep(sessionId, 2);
+        SessionAccess.Row s = requireStep(sessionId, 2);
         requireConsultant(s);
-        CodevEntry entry = entries.save(new CodevEntry(s.getId(), EntryKind.QUESTION, currentUser.userId(),
+        CodevEntry entry = entries.save(new CodevEntry(s.sessionId(), EntryKind.QUESTION, currentUser.userId(),
                 Texts.required(text, MAX_TEXT), null));
-        changed(s);
+        changes.changed(s.sessionId());
         return entry.getId();
     }
 
@@ -334,8 +336,8 @@ public class CodevSessionService {
     public void answerQuestion(UUID questionId, String answer, long expectedVersion) {
         CodevEntry entry = entries.findById(questionId).filter(e -> e.getKind() == EntryKind.QUESTION)
                 .orElseThrow(CodevGroupService::notFound);
-        CodevSession s = requireStep(entry.getSessionId(), 2);
-        if (!s.getClientId().equals(currentUser.userId())) {
+        SessionAccess.Row s = requireStep(entry.getSessionId(), 2);
+        if (!s.clientId().equals(currentUser.userId())) {
             throw new ForbiddenException("codevelopment.error.clientOnly");
         }
         if (entry.getVersion() != expectedVersion) {
@@ -347,7 +349,7 @@ public class CodevSessionService {
         } catch (ObjectOptimisticLockingFailureException e) {
             throw new ConflictException("codevelopment.error.changedMeanwhile");
         }
-        changed(s);
+        changes.changed(s.sessionId());
     }
 
     /** A consultant has no more questions, or the client has answered them all. */
@@ -358,42 +360,42 @@ public class CodevSessionService {
                 && !Steps.TASK_ANSWER_QUESTIONS.equals(task.taskDefinitionKey())) {
             throw CodevGroupService.notFound();
         }
-        CodevSession s = sessionOf(task);
-        complete(taskId, s, Map.of());
+        SessionAccess.Row s = accessOf(task);
+        complete(taskId, s.sessionId(), Map.of());
     }
 
     @Transactional
     public void writeContract(String taskId, String contract) {
         CodevSession s = sessionOfTask(taskId, Steps.TASK_WRITE_CONTRACT);
         s.setContract(Texts.required(contract, 2000));
-        complete(taskId, s, Map.of());
+        complete(taskId, s.getId(), Map.of());
     }
 
     @Transactional
     public void validateContract(String taskId, boolean approved) {
-        CodevSession s = sessionOfTask(taskId, Steps.TASK_VALIDATE_CONTRACT);
-        complete(taskId, s, Map.of("contractApproved", approved));
+        SessionAccess.Row s = accessOfTask(taskId, Steps.TASK_VALIDATE_CONTRACT);
+        complete(taskId, s.sessionId(), Map.of("contractApproved", approved));
         if (!approved) {
-            notificationService.notify(List.of(s.getClientId()), "codevelopment.notification.contractRework", List.of(),
-                    "codevelopment/session/" + s.getId());
+            notificationService.notify(List.of(s.clientId()), "codevelopment.notification.contractRework", List.of(),
+                    "codevelopment/session/" + s.sessionId());
         }
     }
 
     /** A consultant's reaction, idea or experience during consultation; it appears on everyone's board. */
     @Transactional
     public UUID addContribution(UUID sessionId, String text) {
-        CodevSession s = requireStep(sessionId, 4);
+        SessionAccess.Row s = requireStep(sessionId, 4);
         requireConsultant(s);
-        CodevEntry entry = entries.save(new CodevEntry(s.getId(), EntryKind.CONTRIBUTION, currentUser.userId(),
+        CodevEntry entry = entries.save(new CodevEntry(s.sessionId(), EntryKind.CONTRIBUTION, currentUser.userId(),
                 Texts.required(text, MAX_TEXT), null));
-        changed(s);
+        changes.changed(s.sessionId());
         return entry.getId();
     }
 
     @Transactional
     public void finishConsultation(String taskId) {
-        CodevSession s = sessionOfTask(taskId, Steps.TASK_CONSULT);
-        complete(taskId, s, Map.of());
+        SessionAccess.Row s = accessOfTask(taskId, Steps.TASK_CONSULT);
+        complete(taskId, s.sessionId(), Map.of());
     }
 
     /** The client's synthesis and action plan; {@code consent} allows a depersonalised learning note. */
@@ -418,18 +420,19 @@ public class CodevSessionService {
             actions.save(new CodevAction(s.getId(), ++position, Texts.required(item.body(), 1000), item.dueDate()));
         }
         s.setSynthesis(clean, consent);
-        complete(taskId, s, Map.of("consent", consent));
+        complete(taskId, s.getId(), Map.of("consent", consent));
     }
 
     /** Everyone: what I learned and my rating of the session (1 to 5). */
     @Transactional
     public void integrateLearning(String taskId, String learning, int rating) {
-        CodevSession s = sessionOfTask(taskId, Steps.TASK_INTEGRATE_LEARNING);
+        SessionAccess.Row s = accessOfTask(taskId, Steps.TASK_INTEGRATE_LEARNING);
         if (rating < 1 || rating > 5) {
             throw new CohorteException("codevelopment.error.ratingInvalid");
         }
-        entries.save(new CodevEntry(s.getId(), EntryKind.LEARNING, currentUser.userId(), Texts.required(learning, MAX_TEXT), rating));
-        complete(taskId, s, Map.of());
+        entries.save(new CodevEntry(s.sessionId(), EntryKind.LEARNING, currentUser.userId(),
+                Texts.required(learning, MAX_TEXT), rating));
+        complete(taskId, s.sessionId(), Map.of());
     }
 
     /** The client reports on their action plan; the session is then closed. */
@@ -442,7 +445,7 @@ public class CodevSessionService {
             action.setOutcome(Texts.optional(outcome, 2000));
         }
         s.close();
-        complete(taskId, s, Map.of());
+        complete(taskId, s.getId(), Map.of());
     }
 
     /**
@@ -460,7 +463,7 @@ public class CodevSessionService {
         UUID article = knowledgeBaseService.publish(group.getCommunityId(), title, body, tags, SOURCE_TYPE,
                 s.getId().toString());
         s.setLearningNoteId(article);
-        complete(taskId, s, Map.of());
+        complete(taskId, s.getId(), Map.of());
         return article;
     }
 
@@ -519,12 +522,12 @@ public class CodevSessionService {
         changed(s);
     }
 
-    private void complete(String taskId, CodevSession s, Map<String, Object> variables) {
+    private void complete(String taskId, UUID sessionId, Map<String, Object> variables) {
         inboxService.complete(taskId, variables);
         // The step's writes and the next step's entry, at once: a concurrent change of the session is found here
         // (and rolls back the completion with it), not at commit.
         flush();
-        changed(s);
+        changes.changed(sessionId);
     }
 
     private void flush() {
@@ -556,8 +559,7 @@ public class CodevSessionService {
     }
 
     private CodevSession requireReadable(UUID sessionId) {
-        // The group's rule (CodevGroupService.requireReader) on what one query read with the session; the
-        // participant row it also loads is what the consultant check reads next.
+        // The group's rule (CodevGroupService.requireReader) on what one query read with the session.
         String me = currentUser.userId();
         Object[] row = sessions.findWithGroupAndMembership(sessionId, me).stream().findFirst()
                 .orElseThrow(CodevGroupService::notFound);
@@ -567,19 +569,42 @@ public class CodevSessionService {
         return (CodevSession) row[0];
     }
 
-    private CodevSession requireStep(UUID sessionId, int step) {
-        CodevSession s = requireReadable(sessionId);
-        if (s.getStatus() != SessionStatus.RUNNING || s.getCurrentStep() != step) {
+    /** The session's access row for the signed-in user, if they may read it (the rule of requireReadable). */
+    private SessionAccess.Row requireAccess(UUID sessionId) {
+        SessionAccess.Row s = access.find(sessionId, currentUser.userId()).stream().findFirst()
+                .orElseThrow(CodevGroupService::notFound);
+        if (!s.readable()) {
+            throw CodevGroupService.notFound();
+        }
+        return s;
+    }
+
+    /** As sessionOfTask, for a click that does not change the session. */
+    private SessionAccess.Row accessOfTask(String taskId, String taskKey) {
+        return accessOf(inboxService.requireWorkableWithoutVariables(taskId, taskKey));
+    }
+
+    private SessionAccess.Row accessOf(TaskDetails task) {
+        if (!Steps.PROCESS_KEY.equals(task.processDefinitionKey()) || task.businessKey() == null) {
+            throw CodevGroupService.notFound();
+        }
+        SessionAccess.Row s = requireAccess(UUID.fromString(task.businessKey()));
+        if (s.status() == SessionStatus.CANCELLED) {
+            throw new ConflictException("codevelopment.error.notOpen");
+        }
+        return s;
+    }
+
+    private SessionAccess.Row requireStep(UUID sessionId, int step) {
+        SessionAccess.Row s = requireAccess(sessionId);
+        if (s.status() != SessionStatus.RUNNING || s.currentStep() != step) {
             throw new ConflictException("codevelopment.error.stepMovedOn");
         }
         return s;
     }
 
-    private void requireConsultant(CodevSession s) {
-        String me = currentUser.userId();
-        boolean present = participants.findById(new CodevParticipant.Key(s.getId(), me))
-                .filter(p -> p.getRole() == ParticipantRole.CONSULTANT && p.isPresent()).isPresent();
-        if (!present) {
+    private static void requireConsultant(SessionAccess.Row s) {
+        if (!s.isConsultantPresent()) {
             throw new ForbiddenException("codevelopment.error.consultantsOnly");
         }
     }
