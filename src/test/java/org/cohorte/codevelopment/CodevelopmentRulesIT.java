@@ -16,6 +16,7 @@ import org.cohorte.codevelopment.domain.SessionMode;
 import org.cohorte.codevelopment.service.CodevGroupService;
 import org.cohorte.codevelopment.service.CodevSessionService;
 import org.cohorte.codevelopment.service.LaunchRequest;
+import org.cohorte.codevelopment.service.SessionBoard;
 import org.cohorte.codevelopment.service.Steps;
 import org.cohorte.identity.service.Roles;
 import org.cohorte.tasks.service.InboxService;
@@ -185,6 +186,60 @@ class CodevelopmentRulesIT extends IntegrationTest {
         assertThatThrownBy(() -> data.as(leaver, () -> sessionService.board(session))).isInstanceOf(NotFoundException.class);
         data.as(leaver, () -> groupService.acceptCharter(g.id()));
         assertThat(data.as(leaver, () -> sessionService.board(session)).id()).isEqualTo(session);
+    }
+
+    @Test
+    void only_present_consultants_ask_only_the_client_answers_and_a_member_who_left_does_neither() {
+        CodevFixture.Group g = fixture.group(6);
+        UUID session = fixture.launch(g, SessionMode.LIVE);
+        String client = fixture.clientOf(g, session);
+        List<String> consultants = fixture.consultantsOf(g, session);
+        data.as(client, () -> sessionService.prepareCase(fixture.task(session, Steps.TASK_PREPARE_CASE, client).getId(),
+                "Titre", "Contexte", null, null));
+        // The last consultant is absent; the first leaves the group once the session runs.
+        String absent = consultants.get(4);
+        String leaver = consultants.get(0);
+        String consultant = consultants.get(1);
+        data.as(g.facilitator(), () -> sessionService.openSession(
+                fixture.task(session, Steps.TASK_OPEN_SESSION, g.facilitator()).getId(), consultants.subList(0, 4)));
+        data.as(client, () -> sessionService.finishPresentation(fixture.task(session, Steps.TASK_PRESENT_CASE, client).getId()));
+        String leaversTask = fixture.task(session, Steps.TASK_ASK_QUESTIONS, leaver).getId();
+        data.as(leaver, () -> groupService.removeMember(g.id(), leaver));
+
+        for (String notAConsultant : List.of(client, g.facilitator(), absent)) {
+            assertThatThrownBy(() -> data.as(notAConsultant, () -> sessionService.addQuestion(session, "Pourquoi ?")))
+                    .isInstanceOf(ForbiddenException.class).hasMessageContaining("codevelopment.error.consultantsOnly");
+        }
+        assertThatThrownBy(() -> data.as(leaver, () -> sessionService.addQuestion(session, "Pourquoi ?")))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> data.as(leaver, () -> sessionService.finishClarification(leaversTask)))
+                .isInstanceOf(NotFoundException.class);
+        // A contribution belongs to step 4, not to the clarification.
+        assertThatThrownBy(() -> data.as(consultant, () -> sessionService.addContribution(session, "Idée")))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("codevelopment.error.stepMovedOn");
+
+        UUID question = data.as(consultant, () -> sessionService.addQuestion(session, "Combien de personnes ?"));
+        for (String notTheClient : List.of(consultant, g.facilitator())) {
+            assertThatThrownBy(() -> data.as(notTheClient, () -> sessionService.answerQuestion(question, "Dix.", 0)))
+                    .isInstanceOf(ForbiddenException.class).hasMessageContaining("codevelopment.error.clientOnly");
+        }
+        assertThatThrownBy(() -> data.as(leaver, () -> sessionService.answerQuestion(question, "Dix.", 0)))
+                .isInstanceOf(NotFoundException.class);
+        // A consultant cannot finish the client's answering step, nor another consultant's questions.
+        String answerTask = fixture.task(session, Steps.TASK_ANSWER_QUESTIONS, client).getId();
+        String othersTask = fixture.task(session, Steps.TASK_ASK_QUESTIONS, consultants.get(2)).getId();
+        assertThatThrownBy(() -> data.as(consultant, () -> sessionService.finishClarification(answerTask)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> data.as(consultant, () -> sessionService.finishClarification(othersTask)))
+                .isInstanceOf(NotFoundException.class);
+
+        SessionBoard board = data.as(client, () -> sessionService.board(session));
+        assertThat(board.questions()).singleElement().satisfies(q -> {
+            assertThat(q.body()).isEqualTo("Combien de personnes ?");
+            assertThat(q.answer()).isNull();
+        });
+        data.as(client, () -> sessionService.answerQuestion(question, "Douze.", 0));
+        assertThat(data.as(consultant, () -> sessionService.board(session)).questions().get(0).answer()).isEqualTo("Douze.");
     }
 
     @Test
