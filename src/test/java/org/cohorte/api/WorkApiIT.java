@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
@@ -276,8 +275,8 @@ class WorkApiIT extends IntegrationTest {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + TestData.PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private String basic(String user) {
+        return "Bearer " + data.token(user);
     }
 
     private static String json(Object value) throws Exception {

@@ -22,7 +22,6 @@ import org.cohorte.identity.service.Roles;
 import org.cohorte.tasks.service.InboxService;
 import org.cohorte.testsupport.Http;
 import org.cohorte.testsupport.IntegrationTest;
-import org.cohorte.testsupport.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -156,8 +155,13 @@ class CodevelopmentRulesIT extends IntegrationTest {
             });
         }
         // Through the engine's REST API, the admin sees ids and dates, never the case: it is not in the engine.
-        var vars = new Http(baseUrl()).get("/engine-rest/process-instance?businessKey=" + session, admin, TestData.PASSWORD);
-        assertThat(vars.body()).doesNotContain("Mobiliser une équipe");
+        Http http = new Http(baseUrl());
+        var instances = http.get("/engine-rest/process-instance?businessKey=" + session, data.token(admin));
+        assertThat(instances.statusCode()).isEqualTo(200);
+        String instanceId = instances.body().replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
+        var vars = http.get("/engine-rest/process-instance/" + instanceId + "/variables", data.token(admin));
+        assertThat(vars.statusCode()).isEqualTo(200);
+        assertThat(vars.body()).contains("clientId").doesNotContain("Mobiliser une équipe");
         // A consultant cannot complete the client's task either.
         String client = fixture.clientOf(g, session);
         String consultant = fixture.consultantsOf(g, session).get(0);
