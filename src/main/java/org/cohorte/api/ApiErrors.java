@@ -9,6 +9,7 @@ import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.ConflictException;
 import org.cohorte.base.error.ForbiddenException;
 import org.cohorte.base.error.NotFoundException;
+import org.cohorte.base.error.TooManyRequestsException;
 import org.cohorte.base.i18n.CohorteI18NProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +36,7 @@ class ApiErrors {
     @ExceptionHandler(CohorteException.class)
     ResponseEntity<ApiError> refused(CohorteException e, HttpServletRequest request) {
         HttpStatus status = e instanceof IdempotentCalls.RequestMismatchException ? HttpStatus.UNPROCESSABLE_ENTITY
+                : e instanceof TooManyRequestsException ? HttpStatus.TOO_MANY_REQUESTS
                 : e instanceof NotFoundException ? HttpStatus.NOT_FOUND
                 : e instanceof ForbiddenException ? HttpStatus.FORBIDDEN
                 : e instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;

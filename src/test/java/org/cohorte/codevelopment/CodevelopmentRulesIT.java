@@ -36,6 +36,8 @@ class CodevelopmentRulesIT extends IntegrationTest {
     CodevSessionService sessionService;
     @Autowired
     InboxService inboxService;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
 
     private LaunchRequest request(String client, String reason) {
         return new LaunchRequest(EngineClock.now().plus(1, ChronoUnit.DAYS), SessionMode.LIVE, null, client, reason, 4);
@@ -272,14 +274,17 @@ class CodevelopmentRulesIT extends IntegrationTest {
         UUID session = fixture.launch(g, SessionMode.LIVE);
         fixture.prepareAndOpen(g, session);
         fixture.runSixSteps(g, session, true);
-        // The learning-note task is offered to the facilitator and the community's experts.
+        // The learning-note task is offered to the session's facilitator and client, nobody else: not even an
+        // expert of the group's community.
         String expert = data.user("expert", Roles.EXPERT, Roles.PARTICIPANT);
         data.as(g.facilitator(), () -> communityService.addMember(g.communityId(), expert,
                 org.cohorte.community.domain.CommunityRole.EXPERT));
         String noteTask = fixture.task(session, Steps.TASK_PUBLISH_LEARNING_NOTE, null).getId();
-        // The expert reads no case, but may publish the note.
-        assertThatThrownBy(() -> data.as(expert, () -> sessionService.board(session))).isInstanceOf(NotFoundException.class);
-        data.as(expert, () -> sessionService.publishLearningNote(noteTask, "Note", "Corps", List.of()));
+        assertThat(taskService.getIdentityLinksForTask(noteTask)).extracting(l -> l.getUserId() + "/" + l.getGroupId())
+                .containsExactlyInAnyOrder(g.facilitator() + "/null", fixture.clientOf(g, session) + "/null");
+        assertThatThrownBy(() -> data.as(expert, () -> sessionService.publishLearningNote(noteTask, "Note", "Corps", List.of())))
+                .isInstanceOf(CohorteException.class);
+        data.as(fixture.clientOf(g, session), () -> sessionService.publishLearningNote(noteTask, "Note", "Corps", List.of()));
         assertThatThrownBy(() -> data.as(g.facilitator(), () -> sessionService.publishLearningNote(noteTask, "Autre note", "Corps", List.of())))
                 .isInstanceOf(CohorteException.class);
     }

@@ -36,7 +36,8 @@ final class ApiClient {
         this.database = database;
     }
 
-    private String token(String user) {
+    /** The user's personal access token, made on first use. */
+    String token(String user) {
         return tokens.computeIfAbsent(user, id -> {
             String secret = "coh_faults-" + UUID.randomUUID();
             try {
