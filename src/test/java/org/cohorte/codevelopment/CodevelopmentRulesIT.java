@@ -175,6 +175,21 @@ class CodevelopmentRulesIT extends IntegrationTest {
     }
 
     @Test
+    void a_client_task_handed_to_a_consultant_behind_cohortes_back_is_still_refused_to_them() {
+        CodevFixture.Group g = fixture.group(4);
+        UUID session = fixture.launch(g, SessionMode.LIVE);
+        fixture.prepareAndOpen(g, session);
+        String client = fixture.clientOf(g, session);
+        String consultant = fixture.consultantsOf(g, session).get(0);
+        String present = fixture.task(session, Steps.TASK_PRESENT_CASE, client).getId();
+        // As /engine-rest once allowed: the client's task reassigned to a consultant.
+        taskService.setAssignee(present, consultant);
+        assertThatThrownBy(() -> data.as(consultant, () -> sessionService.finishPresentation(present)))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("codevelopment.error.notYourPart");
+        assertThat(taskService.createTaskQuery().taskId(present).singleResult()).as("still open").isNotNull();
+    }
+
+    @Test
     void a_member_who_leaves_loses_access_to_the_cases() {
         CodevFixture.Group g = fixture.group(5);
         UUID session = fixture.launch(g, SessionMode.LIVE);
