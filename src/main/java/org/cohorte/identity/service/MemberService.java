@@ -1,5 +1,6 @@
 package org.cohorte.identity.service;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import org.cohorte.identity.domain.MemberProfile;
 import org.cohorte.identity.domain.MemberProfileRepository;
 import org.cohorte.identity.domain.Organization;
 import org.cohorte.identity.domain.OrganizationRepository;
+import org.cohorte.identity.security.SignInThrottle;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,16 +47,19 @@ public class MemberService {
     private final CurrentUser currentUser;
     private final EngineAuthentication engineAuthentication;
     private final ApplicationEventPublisher events;
+    private final SignInThrottle signInThrottle;
 
     public MemberService(IdentityService identityService, MemberProfileRepository profiles,
                          OrganizationRepository organizations, CurrentUser currentUser,
-                         EngineAuthentication engineAuthentication, ApplicationEventPublisher events) {
+                         EngineAuthentication engineAuthentication, ApplicationEventPublisher events,
+                         SignInThrottle signInThrottle) {
         this.identityService = identityService;
         this.profiles = profiles;
         this.organizations = organizations;
         this.currentUser = currentUser;
         this.engineAuthentication = engineAuthentication;
         this.events = events;
+        this.signInThrottle = signInThrottle;
     }
 
     /** Display names for ids, for any signed-in user: names are not confidential inside Cohorte. */
@@ -110,7 +115,8 @@ public class MemberService {
                     .stream().collect(Collectors.toMap(MemberProfile::getUserId, Function.identity()));
             Map<UUID, String> orgNames = organizations.findAll().stream()
                     .collect(Collectors.toMap(Organization::getId, Organization::getName));
-            return users.stream().map(u -> summary(u, byId.get(u.getId()), orgNames)).toList();
+            Map<String, Instant> locks = signInThrottle.lockedAccounts();
+            return users.stream().map(u -> summary(u, byId.get(u.getId()), orgNames, locks)).toList();
         });
     }
 
@@ -129,7 +135,7 @@ public class MemberService {
             }
             Map<UUID, String> orgNames = organizations.findAll().stream()
                     .collect(Collectors.toMap(Organization::getId, Organization::getName));
-            return summary(user, profiles.findById(userId).orElse(null), orgNames);
+            return summary(user, profiles.findById(userId).orElse(null), orgNames, signInThrottle.lockedAccounts());
         });
     }
 
@@ -244,6 +250,20 @@ public class MemberService {
         return profiles.findById(currentUser.userId());
     }
 
+    /**
+     * An admin opens an account locked by failed sign-ins before its lock ends (the lock, not the password:
+     * whoever was guessing still has to guess). Logged with who did it.
+     */
+    @Transactional
+    public void unlockSignIn(String userId) {
+        CurrentUser.Identity admin = currentUser.requireAnyGroup(Roles.ADMIN);
+        boolean exists = engineAuthentication.asSystem(() -> identityService.createUserQuery().userId(userId).count() > 0);
+        if (!exists) {
+            throw new NotFoundException("identity.error.memberNotFound", userId);
+        }
+        signInThrottle.unlock(userId, admin.userId());
+    }
+
     /** Group ids a user belongs to, read at sign-in. */
     public List<String> groupsOf(String userId) {
         return engineAuthentication.asSystem(() -> identityService.createGroupQuery().groupMember(userId).list()
@@ -284,14 +304,16 @@ public class MemberService {
         user.setEmail(form.getEmail().trim());
     }
 
-    private MemberSummary summary(User user, MemberProfile profile, Map<UUID, String> orgNames) {
+    private MemberSummary summary(User user, MemberProfile profile, Map<UUID, String> orgNames,
+                                  Map<String, Instant> signInLocks) {
         List<String> groups = identityService.createGroupQuery().groupMember(user.getId()).list()
                 .stream().map(Group::getId).sorted().toList();
         String displayName = profile != null ? profile.getDisplayName()
                 : (nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).trim();
         UUID orgId = profile == null ? null : profile.getOrganizationId();
         return new MemberSummary(user.getId(), displayName, user.getFirstName(), user.getLastName(), user.getEmail(),
-                orgId, orgId == null ? null : orgNames.get(orgId), profile == null ? "fr" : profile.getLanguage(), groups);
+                orgId, orgId == null ? null : orgNames.get(orgId), profile == null ? "fr" : profile.getLanguage(), groups,
+                signInLocks.get(user.getId()));
     }
 
     private static String language(String language) {
