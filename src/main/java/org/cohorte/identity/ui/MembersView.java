@@ -32,6 +32,7 @@ import org.cohorte.identity.service.MemberForm;
 import org.cohorte.identity.service.MemberService;
 import org.cohorte.identity.service.MemberSummary;
 import org.cohorte.identity.service.OrganizationService;
+import org.cohorte.identity.service.PasswordPolicy;
 import org.cohorte.identity.service.Roles;
 
 /**
@@ -95,7 +96,7 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         PasswordField password = new PasswordField(getTranslation("identity.member.password"));
         password.setId("member-password");
         password.setHelperText(getTranslation(existing == null ? "identity.member.passwordHelp"
-                : "identity.member.passwordKeepHelp", MemberService.MIN_PASSWORD_LENGTH));
+                : "identity.member.passwordKeepHelp", PasswordPolicy.MIN_LENGTH));
         ComboBox<Organization> organization = new ComboBox<>(getTranslation("identity.member.organization"));
         organization.setId("member-organization");
         organization.setItems(organizations);
