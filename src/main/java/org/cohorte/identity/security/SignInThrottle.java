@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -14,11 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Slows password guessing without letting anyone lock an account for good: after
@@ -45,11 +44,11 @@ public class SignInThrottle {
     }
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate newTransaction;
+    private volatile Boolean postgres;
     private final int maxFailures;
     private final Duration lockDuration;
 
-    public SignInThrottle(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+    public SignInThrottle(JdbcTemplate jdbc,
                           @Value("${cohorte.sign-in.max-failures:5}") int maxFailures,
                           @Value("${cohorte.sign-in.lock-duration:15m}") Duration lockDuration) {
         if (maxFailures < 1 || lockDuration.isNegative() || lockDuration.isZero()) {
@@ -57,8 +56,6 @@ public class SignInThrottle {
                     + "cohorte.sign-in.lock-duration positive");
         }
         this.jdbc = jdbc;
-        this.newTransaction = new TransactionTemplate(transactionManager);
-        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.maxFailures = maxFailures;
         this.lockDuration = lockDuration;
     }
@@ -136,20 +133,36 @@ public class SignInThrottle {
     }
 
     /**
-     * The row must exist before the attempt locks it. It is inserted in a transaction of its own, so that two
-     * first attempts racing to insert it cost the loser an ignored error, not its whole transaction.
+     * The row must exist before the attempt locks it. Inserted in the attempt's own transaction, on its own
+     * connection (a second one per attempt could empty the pool under a password-spraying flood): PostgreSQL
+     * skips a row a racing attempt inserted first (a failed statement would abort its transaction); H2 only
+     * fails the statement, so the duplicate is ignored there.
      */
     private void ensureRow(String userId) {
         Integer rows = jdbc.queryForObject("select count(*) from sign_in_lock where user_id = ?", Integer.class, userId);
         if (rows != null && rows > 0) {
             return;
         }
+        if (postgres()) {
+            jdbc.update("insert into sign_in_lock (user_id, failures) values (?, 0) on conflict (user_id) do nothing",
+                    userId);
+            return;
+        }
         try {
-            newTransaction.executeWithoutResult(status -> jdbc.update(
-                    "insert into sign_in_lock (user_id, failures) values (?, 0)", userId));
+            jdbc.update("insert into sign_in_lock (user_id, failures) values (?, 0)", userId);
         } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
             // Another attempt inserted it first: the row is there, which is all this needed.
         }
+    }
+
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                    connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres"));
+            postgres = known;
+        }
+        return known;
     }
 
     private static String clientAddress() {
