@@ -9,6 +9,7 @@ import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.ConflictException;
 import org.cohorte.base.error.ForbiddenException;
 import org.cohorte.base.error.NotFoundException;
+import org.cohorte.base.error.TooManyRequestsException;
 import org.cohorte.base.i18n.CohorteI18NProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Turns refusals into {@code {"error": key, "message": text}} with 400/403/404/409, in French or English. */
+/** Turns refusals into {@code {"error": key, "message": text}} with 400/403/404/409/422/429, in French or English. */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 class ApiErrors {
 
@@ -34,7 +35,9 @@ class ApiErrors {
 
     @ExceptionHandler(CohorteException.class)
     ResponseEntity<ApiError> refused(CohorteException e, HttpServletRequest request) {
-        HttpStatus status = e instanceof NotFoundException ? HttpStatus.NOT_FOUND
+        HttpStatus status = e instanceof IdempotentCalls.RequestMismatchException ? HttpStatus.UNPROCESSABLE_ENTITY
+                : e instanceof TooManyRequestsException ? HttpStatus.TOO_MANY_REQUESTS
+                : e instanceof NotFoundException ? HttpStatus.NOT_FOUND
                 : e instanceof ForbiddenException ? HttpStatus.FORBIDDEN
                 : e instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
         return body(status, e.getMessageKey(), request, e.getArgs());

@@ -73,7 +73,7 @@ class CodevelopmentApiController {
     @PostMapping("/groups/{groupId}/sessions")
     ResponseEntity<Created> launch(@PathVariable UUID groupId, @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                    @RequestBody LaunchBody body) {
-        return Created.of(idempotent.create(key, "POST /codevelopment/groups/sessions", () -> {
+        return Created.of(idempotent.create(key, "POST /codevelopment/groups/sessions", List.of(groupId, body), () -> {
             String client = body.clientId() != null ? body.clientId() : groups.get(groupId).suggestedClientId();
             return sessions.launch(groupId, new LaunchRequest(body.scheduledAt() == null ? EngineClock.now() : body.scheduledAt(),
                     body.mode() == null ? SessionMode.LIVE : body.mode(), body.timeboxMinutes(), client,
@@ -96,13 +96,13 @@ class CodevelopmentApiController {
     @PostMapping("/sessions/{sessionId}/questions")
     ResponseEntity<Created> ask(@PathVariable UUID sessionId, @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                 @RequestBody TextBody body) {
-        return Created.of(idempotent.create(key, "POST /codevelopment/sessions/questions", () -> sessions.addQuestion(sessionId, body.text())));
+        return Created.of(idempotent.create(key, "POST /codevelopment/sessions/questions", List.of(sessionId, body), () -> sessions.addQuestion(sessionId, body.text())));
     }
 
     @PostMapping("/sessions/{sessionId}/contributions")
     ResponseEntity<Created> contribute(@PathVariable UUID sessionId, @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                        @RequestBody TextBody body) {
-        return Created.of(idempotent.create(key, "POST /codevelopment/sessions/contributions", () -> sessions.addContribution(sessionId, body.text())));
+        return Created.of(idempotent.create(key, "POST /codevelopment/sessions/contributions", List.of(sessionId, body), () -> sessions.addContribution(sessionId, body.text())));
     }
 
     @PostMapping("/questions/{entryId}/answer")

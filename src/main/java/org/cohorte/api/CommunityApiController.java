@@ -66,7 +66,7 @@ class CommunityApiController {
         if (request.communityId() == null) {
             throw new IllegalArgumentException("communityId");
         }
-        return Created.of(idempotent.create(key, "POST /community/questions",
+        return Created.of(idempotent.create(key, "POST /community/questions", request,
                 () -> questions.ask(request.communityId(), request.title(), request.body(), request.tags())));
     }
 

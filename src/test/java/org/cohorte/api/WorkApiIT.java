@@ -7,8 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
@@ -22,6 +23,9 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.cohorte.base.limits.RateLimits;
+import org.cohorte.identity.service.ApiTokenService;
 import org.cohorte.codevelopment.CodevFixture;
 import org.cohorte.codevelopment.service.Steps;
 import org.cohorte.community.domain.CommunityRole;
@@ -48,6 +52,10 @@ class WorkApiIT extends IntegrationTest {
     TaskService taskService;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RateLimits rateLimits;
+    @Autowired
+    ApiTokenService tokens;
 
     String facilitator;
     String expert;
@@ -89,6 +97,90 @@ class WorkApiIT extends IntegrationTest {
         assertThat(tree(other).get("id").asText()).isNotEqualTo(tree(first).get("id").asText());
         assertThat(jdbc.queryForObject("select count(*) from community_question where title = ?", Integer.class, title))
                 .as("a new key is a new question, the same key never").isEqualTo(2);
+    }
+
+    @Test
+    void the_same_idempotency_key_with_another_body_is_refused_with_422_and_creates_nothing() throws Exception {
+        String title = "Première demande " + UUID.randomUUID();
+        String key = "ask-" + UUID.randomUUID();
+        HttpResponse<String> first = post("/api/community/questions",
+                json(Map.of("communityId", community, "title", title, "body", "Première")), member, key, "en");
+        assertThat(first.statusCode()).isEqualTo(201);
+        String otherTitle = "Autre demande " + UUID.randomUUID();
+        HttpResponse<String> reused = post("/api/community/questions",
+                json(Map.of("communityId", community, "title", otherTitle, "body", "Autre")), member, key, "en");
+        assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(tree(reused).get("error").asText()).isEqualTo("api.error.idempotencyKeyOtherBody");
+        assertThat(tree(reused).get("message").asText()).contains("different request body");
+        assertThat(jdbc.queryForObject("select count(*) from community_question where title = ?", Integer.class, otherTitle))
+                .isZero();
+        // The same body with keys in another order and other spacing is the same request: replayed.
+        String sameAgain = "{ \"body\" : \"Première\", \"title\" : \"" + title + "\", \"communityId\" : \"" + community + "\" }";
+        assertThat(post("/api/community/questions", sameAgain, member, key, "en").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_person_creating_too_fast_gets_429_with_a_message_and_nothing_more_is_created() throws Exception {
+        RateLimits.Limit previous = rateLimits.change(RateLimits.QUESTION, new RateLimits.Limit(3, 100));
+        String title = "Rafale " + UUID.randomUUID();
+        try {
+            for (int i = 0; i < 3; i++) {
+                assertThat(post("/api/community/questions", json(Map.of("communityId", community, "title", title,
+                        "body", "Question " + i)), member, null, "fr").statusCode()).isEqualTo(201);
+            }
+            HttpResponse<String> fourth = post("/api/community/questions", json(Map.of("communityId", community,
+                    "title", title, "body", "Encore")), member, null, "fr");
+            assertThat(fourth.statusCode()).isEqualTo(429);
+            assertThat(tree(fourth).get("error").asText()).isEqualTo("error.tooManyPerMinute");
+            assertThat(tree(fourth).get("message").asText()).contains("3 par minute");
+            HttpResponse<String> inEnglish = post("/api/community/questions", json(Map.of("communityId", community,
+                    "title", title, "body", "Again")), member, null, "en");
+            assertThat(tree(inEnglish).get("message").asText()).contains("3 a minute");
+            assertThat(jdbc.queryForObject("select count(*) from community_question where title = ?", Integer.class, title))
+                    .isEqualTo(3);
+            // The limit is per person, and the minute passes.
+            assertThat(post("/api/community/questions", json(Map.of("communityId", community, "title", title,
+                    "body", "Moi aussi")), colleague, null, "fr").statusCode()).isEqualTo(201);
+            ClockUtil.setCurrentTime(Date.from(Instant.now().plusSeconds(61)));
+            assertThat(post("/api/community/questions", json(Map.of("communityId", community, "title", title,
+                    "body", "Une minute plus tard")), member, null, "fr").statusCode()).isEqualTo(201);
+        } finally {
+            rateLimits.change(RateLimits.QUESTION, previous);
+        }
+    }
+
+    @Test
+    void the_api_takes_a_personal_token_as_bearer_and_json_only() throws Exception {
+        String body = json(Map.of("communityId", community, "title", "Jeton", "body", "Corps"));
+        HttpResponse<String> basic = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/tasks"))
+                .header("Authorization", org.cohorte.testsupport.Http.basic(member, TestData.PASSWORD)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(basic.statusCode()).isEqualTo(401);
+        assertThat(tree(basic).get("error").asText()).isEqualTo("api.error.basicNotAccepted");
+        assertThat(basic.headers().allValues("WWW-Authenticate")).containsExactly("Bearer realm=\"Cohorte\"");
+        // What a page on another site can send without asking: a form, or text. Neither is taken.
+        for (String type : List.of("application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x")) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/community/questions"))
+                    .header("Authorization", "Bearer " + data.token(member)).header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(type).isEqualTo(415);
+            assertThat(tree(response).get("error").asText()).isEqualTo("api.error.jsonOnly");
+        }
+        // A revoked token, and an expired one, open nothing.
+        String revoked = data.as(member, () -> tokens.create("script", 30).secret());
+        assertThat(getWith("/api/tasks", revoked)).isEqualTo(200);
+        data.as(member, () -> tokens.revoke(tokens.mine().stream().filter(t -> t.label().equals("script")).findFirst()
+                .orElseThrow().id()));
+        assertThat(getWith("/api/tasks", revoked)).isEqualTo(401);
+        String expiring = data.as(colleague, () -> tokens.create("court", 30).secret());
+        assertThat(getWith("/api/tasks", expiring)).isEqualTo(200);
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(java.time.Duration.ofDays(31))));
+        assertThat(getWith("/api/tasks", expiring)).isEqualTo(401);
+    }
+
+    private int getWith(String path, String token) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test
@@ -276,8 +368,8 @@ class WorkApiIT extends IntegrationTest {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + TestData.PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private String basic(String user) {
+        return "Bearer " + data.token(user);
     }
 
     private static String json(Object value) throws Exception {

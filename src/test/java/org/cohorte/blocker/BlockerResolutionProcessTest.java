@@ -43,6 +43,8 @@ class BlockerResolutionProcessTest extends IntegrationTest {
     @Autowired
     ManagementService managementService;
     @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+    @Autowired
     BlockerService blockerService;
     @Autowired
     BlockerResolutionService resolutionService;
@@ -101,6 +103,19 @@ class BlockerResolutionProcessTest extends IntegrationTest {
         assertThat(lifted.getStatus()).isEqualTo(BlockerStatus.RESOLVED);
         assertThat(lifted.getResolution()).isEqualTo("Entente signée avec le fournisseur");
         assertThat(lifted.getAssignee()).isEqualTo(helper);
+    }
+
+    @Test
+    void a_resolve_task_handed_to_someone_else_behind_cohortes_back_is_still_refused_to_them() {
+        UUID blockerId = declare();
+        ProcessInstance instance = instanceOf(blockerId);
+        data.as(advisory, () -> resolutionService.triage(task(instance).getId(), TriageDecision.ASSIGN, helper, null));
+        String resolve = task(instance).getId();
+        String intruder = data.user("intrus", Roles.PARTICIPANT);
+        taskService.setAssignee(resolve, intruder);
+        assertThatThrownBy(() -> data.as(intruder, () -> resolutionService.resolve(resolve, false, "Réglé, promis")))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("blocker.error.notAssignee");
+        assertThat(reload(blockerId).getStatus()).isEqualTo(BlockerStatus.ASSIGNED);
     }
 
     @Test

@@ -22,7 +22,6 @@ import org.cohorte.identity.service.Roles;
 import org.cohorte.tasks.service.InboxService;
 import org.cohorte.testsupport.Http;
 import org.cohorte.testsupport.IntegrationTest;
-import org.cohorte.testsupport.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -37,6 +36,8 @@ class CodevelopmentRulesIT extends IntegrationTest {
     CodevSessionService sessionService;
     @Autowired
     InboxService inboxService;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
 
     private LaunchRequest request(String client, String reason) {
         return new LaunchRequest(EngineClock.now().plus(1, ChronoUnit.DAYS), SessionMode.LIVE, null, client, reason, 4);
@@ -156,8 +157,13 @@ class CodevelopmentRulesIT extends IntegrationTest {
             });
         }
         // Through the engine's REST API, the admin sees ids and dates, never the case: it is not in the engine.
-        var vars = new Http(baseUrl()).get("/engine-rest/process-instance?businessKey=" + session, admin, TestData.PASSWORD);
-        assertThat(vars.body()).doesNotContain("Mobiliser une équipe");
+        Http http = new Http(baseUrl());
+        var instances = http.get("/engine-rest/process-instance?businessKey=" + session, data.token(admin));
+        assertThat(instances.statusCode()).isEqualTo(200);
+        String instanceId = instances.body().replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
+        var vars = http.get("/engine-rest/process-instance/" + instanceId + "/variables", data.token(admin));
+        assertThat(vars.statusCode()).isEqualTo(200);
+        assertThat(vars.body()).contains("clientId").doesNotContain("Mobiliser une équipe");
         // A consultant cannot complete the client's task either.
         String client = fixture.clientOf(g, session);
         String consultant = fixture.consultantsOf(g, session).get(0);
@@ -166,6 +172,21 @@ class CodevelopmentRulesIT extends IntegrationTest {
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> data.as(consultant, () -> sessionService.advance(session, 1)))
                 .isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void a_client_task_handed_to_a_consultant_behind_cohortes_back_is_still_refused_to_them() {
+        CodevFixture.Group g = fixture.group(4);
+        UUID session = fixture.launch(g, SessionMode.LIVE);
+        fixture.prepareAndOpen(g, session);
+        String client = fixture.clientOf(g, session);
+        String consultant = fixture.consultantsOf(g, session).get(0);
+        String present = fixture.task(session, Steps.TASK_PRESENT_CASE, client).getId();
+        // As /engine-rest once allowed: the client's task reassigned to a consultant.
+        taskService.setAssignee(present, consultant);
+        assertThatThrownBy(() -> data.as(consultant, () -> sessionService.finishPresentation(present)))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("codevelopment.error.notYourPart");
+        assertThat(taskService.createTaskQuery().taskId(present).singleResult()).as("still open").isNotNull();
     }
 
     @Test
@@ -268,14 +289,17 @@ class CodevelopmentRulesIT extends IntegrationTest {
         UUID session = fixture.launch(g, SessionMode.LIVE);
         fixture.prepareAndOpen(g, session);
         fixture.runSixSteps(g, session, true);
-        // The learning-note task is offered to the facilitator and the community's experts.
+        // The learning-note task is offered to the session's facilitator and client, nobody else: not even an
+        // expert of the group's community.
         String expert = data.user("expert", Roles.EXPERT, Roles.PARTICIPANT);
         data.as(g.facilitator(), () -> communityService.addMember(g.communityId(), expert,
                 org.cohorte.community.domain.CommunityRole.EXPERT));
         String noteTask = fixture.task(session, Steps.TASK_PUBLISH_LEARNING_NOTE, null).getId();
-        // The expert reads no case, but may publish the note.
-        assertThatThrownBy(() -> data.as(expert, () -> sessionService.board(session))).isInstanceOf(NotFoundException.class);
-        data.as(expert, () -> sessionService.publishLearningNote(noteTask, "Note", "Corps", List.of()));
+        assertThat(taskService.getIdentityLinksForTask(noteTask)).extracting(l -> l.getUserId() + "/" + l.getGroupId())
+                .containsExactlyInAnyOrder(g.facilitator() + "/null", fixture.clientOf(g, session) + "/null");
+        assertThatThrownBy(() -> data.as(expert, () -> sessionService.publishLearningNote(noteTask, "Note", "Corps", List.of())))
+                .isInstanceOf(CohorteException.class);
+        data.as(fixture.clientOf(g, session), () -> sessionService.publishLearningNote(noteTask, "Note", "Corps", List.of()));
         assertThatThrownBy(() -> data.as(g.facilitator(), () -> sessionService.publishLearningNote(noteTask, "Autre note", "Corps", List.of())))
                 .isInstanceOf(CohorteException.class);
     }

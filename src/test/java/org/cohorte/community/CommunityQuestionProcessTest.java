@@ -167,6 +167,19 @@ class CommunityQuestionProcessTest extends IntegrationTest {
     }
 
     @Test
+    void an_answer_task_handed_to_someone_else_behind_cohortes_back_is_still_refused_to_them() {
+        UUID question = ask("Qui répond ?");
+        data.as(f.facilitator, () -> questions.triage(task(question, "user_task_triage"), TriageDecision.ASSIGN, f.expert, null, null));
+        String answer = task(question, "user_task_answer");
+        // As the engine's REST API once allowed: the task reassigned to a member the triage did not choose.
+        taskService.setAssignee(answer, f.colleague);
+        assertThatThrownBy(() -> data.as(f.colleague, () -> questions.answerTask(answer, "Je réponds à sa place.")))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("question.error.notAnswerer");
+        assertThat(get(question).status()).isEqualTo(QuestionStatus.OPEN);
+        assertThat(instance(question)).isWaitingAt("user_task_answer");
+    }
+
+    @Test
     void a_call_to_all_lets_any_member_answer_and_a_reopened_question_is_answered_again() {
         UUID question = ask("Qui a un modèle de lettre d’offre ?");
         data.as(f.facilitator, () -> questions.triage(task(question, "user_task_triage"), TriageDecision.CALL_ALL, null, null, null));

@@ -7,16 +7,52 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The test's HTTP client of the work API: HTTP Basic as a demo user, JSON, English messages. */
+/**
+ * The test's HTTP client of the work API: as a demo user, JSON, English messages. Each user's personal access
+ * token is written straight into the node's database (as "Mon profil" would make it: only its hash is kept).
+ */
 final class ApiClient {
 
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    static final String PASSWORD = "cohorte123";
+
+    private final Supplier<JdbcTemplate> database;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    ApiClient(Supplier<JdbcTemplate> database) {
+        this.database = database;
+    }
+
+    /** The user's personal access token, made on first use. */
+    String token(String user) {
+        return tokens.computeIfAbsent(user, id -> {
+            String secret = "coh_faults-" + UUID.randomUUID();
+            try {
+                String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(secret.getBytes(StandardCharsets.UTF_8)));
+                Timestamp now = Timestamp.from(Instant.now());
+                database.get().update("insert into api_token (id, user_id, label, token_hash, created_at, expires_at)"
+                        + " values (?, ?, 'faults', ?, ?, ?)", UUID.randomUUID(), id, hash, now,
+                        Timestamp.from(Instant.now().plus(Duration.ofDays(30))));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            return secret;
+        });
+    }
 
     /** A response; {@code body} is null when it was not JSON. */
     record Response(int status, JsonNode body) {
@@ -58,8 +94,7 @@ final class ApiClient {
 
     private Response send(HttpRequest.Builder request, String user) {
         request.timeout(Duration.ofSeconds(90)).header("Accept-Language", "en")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8)));
+                .header("Authorization", "Bearer " + token(user));
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = null;

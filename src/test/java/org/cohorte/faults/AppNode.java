@@ -61,7 +61,11 @@ final class AppNode {
                 "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Duser.timezone=America/Montreal",
                 "-jar", jar().toString(), "--server.port=" + port, "--spring.profiles.active=postgres",
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,
-                "--spring.datasource.hikari.maximum-pool-size=10"));
+                "--spring.datasource.hikari.maximum-pool-size=10",
+                // The fault tests ask a thousand questions as one person: far past a person's rate limit.
+                "--cohorte.limits.question.per-minute=1000000", "--cohorte.limits.question.per-day=1000000",
+                "--cohorte.limits.post.per-minute=1000000", "--cohorte.limits.post.per-day=1000000",
+                "--cohorte.limits.board-entry.per-minute=1000000", "--cohorte.limits.board-entry.per-day=1000000"));
         command.addAll(properties);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("DB_URL", dbUrl);

@@ -39,7 +39,7 @@ class ClusterFaultsIT {
     static final String FACILITATOR = "animateur";
     static final String ASKER = "membre";
 
-    final ApiClient api = new ApiClient();
+    final ApiClient api = new ApiClient(() -> this.jdbc);
     AppNode a;
     AppNode b;
     JdbcTemplate jdbc;

@@ -40,7 +40,7 @@ class CrashSafetyFaultsIT {
     static final String EXPERT = "expert";
     static final Duration PATIENCE = Duration.ofMinutes(4);
 
-    final ApiClient api = new ApiClient();
+    final ApiClient api = new ApiClient(() -> this.jdbc);
     final long seed = Long.getLong("faults.seed", System.currentTimeMillis() % 1_000_000);
     final Random random = new Random(seed);
     AppNode node;

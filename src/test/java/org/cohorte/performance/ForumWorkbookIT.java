@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -137,9 +136,7 @@ class ForumWorkbookIT extends IntegrationTest {
         assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 
-    private static HttpRequest get(String url, String user) {
-        String basic = Base64.getEncoder().encodeToString((user + ":" + org.cohorte.testsupport.TestData.PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + basic).GET().build();
+    private HttpRequest get(String url, String user) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + data.token(user)).GET().build();
     }
 }

@@ -20,17 +20,21 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.cohorte.base.error.ConflictException;
+import org.cohorte.base.error.ForbiddenException;
 import org.cohorte.base.error.NotFoundException;
 import org.cohorte.blocker.domain.BlockerSource;
 import org.cohorte.blocker.service.BlockerResolutionService;
 import org.cohorte.blocker.service.BlockerService;
+import org.cohorte.identity.service.Roles;
 import org.cohorte.performance.domain.Direction;
 import org.cohorte.performance.domain.Indicator;
+import org.cohorte.performance.domain.IndicatorDefinition;
 import org.cohorte.performance.domain.IndicatorStatus;
 import org.cohorte.performance.domain.Measurement;
 import org.cohorte.performance.domain.MeasurementState;
 import org.cohorte.performance.domain.Review;
 import org.cohorte.performance.domain.ReviewStatus;
+import org.cohorte.performance.service.IndicatorService;
 import org.cohorte.performance.service.ReviewService;
 import org.cohorte.testsupport.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +58,8 @@ class PerformanceReviewProcessTest extends IntegrationTest {
     BlockerService blockerService;
     @Autowired
     PerformanceFixture fixture;
+    @Autowired
+    IndicatorService indicatorService;
 
     @BeforeEach
     void setUp() {
@@ -116,6 +122,58 @@ class PerformanceReviewProcessTest extends IntegrationTest {
         Review published = data.as(org.manager(), () -> reviewService.review(review.getId()));
         assertThat(published.getStatus()).isEqualTo(ReviewStatus.PUBLISHED);
         assertThat(published.getSignedOffBy()).isEqualTo(org.manager());
+    }
+
+    @Test
+    void a_tampered_validator_variable_changes_nothing_and_a_new_validator_named_by_the_manager_gets_the_task() {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-04-03T14:00:00Z")));
+        var org = fixture.organization("falsif");
+        Indicator indicator = fixture.indicator(org, "Satisfaction", 60, LocalDate.of(2026, 1, 1), 80,
+                LocalDate.of(2026, 12, 31), Direction.HIGHER);
+        Review review = data.as(org.manager(), () -> reviewService.startReview(org.id(), "2026-Q1"));
+        ProcessInstance instance = instanceOf(review);
+        Task enter = taskOf(instance, ReviewService.TASK_ENTER, org.owner());
+        // What an attacker did through /engine-rest before it closed: name himself the validator of his own value.
+        taskService.setVariable(enter.getId(), "validatorId", org.owner());
+        data.as(org.owner(), () -> reviewService.submitMeasurement(enter.getId(), 75.0, null, null));
+        Task validate = taskOf(instance, ReviewService.TASK_VALIDATE, org.owner());
+        assertThatThrownBy(() -> data.as(org.owner(), () -> reviewService.validateMeasurement(validate.getId(), true, null)))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("performance.error.notValidator");
+        assertThat(data.as(org.manager(), () -> reviewService.measurements(review.getId())).get(0).getState())
+                .isEqualTo(MeasurementState.SUBMITTED);
+        // The manager names a validator: the open task follows Cohorte's record.
+        String newValidator = data.user("nouveau-valid", Roles.PARTICIPANT);
+        data.as(org.manager(), () -> indicatorService.updateIndicator(indicator.getId(), new IndicatorDefinition(
+                indicator.getName(), indicator.getUnit(), indicator.getBaselineValue(), indicator.getBaselineDate(),
+                indicator.getTargetValue(), indicator.getTargetDate(), indicator.getDirection(), indicator.getFrequency(),
+                org.owner(), newValidator)));
+        assertThat(taskService.createTaskQuery().taskId(validate.getId()).singleResult().getAssignee()).isEqualTo(newValidator);
+        assertThatThrownBy(() -> data.as(org.validator(), () -> reviewService.validateMeasurement(validate.getId(), true, null)))
+                .isInstanceOf(NotFoundException.class);
+        data.as(newValidator, () -> reviewService.validateMeasurement(validate.getId(), true, null));
+        assertThat(data.as(org.manager(), () -> reviewService.measurements(review.getId())).get(0).getState())
+                .isEqualTo(MeasurementState.ACCEPTED);
+    }
+
+    @Test
+    void nobody_validates_a_value_they_entered_even_when_named_validator() {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-04-03T14:00:00Z")));
+        var org = fixture.organization("soi");
+        Indicator indicator = fixture.indicator(org, "Satisfaction", 60, LocalDate.of(2026, 1, 1), 80,
+                LocalDate.of(2026, 12, 31), Direction.HIGHER);
+        data.as(org.manager(), () -> indicatorService.updateIndicator(indicator.getId(), new IndicatorDefinition(
+                indicator.getName(), indicator.getUnit(), indicator.getBaselineValue(), indicator.getBaselineDate(),
+                indicator.getTargetValue(), indicator.getTargetDate(), indicator.getDirection(), indicator.getFrequency(),
+                org.owner(), org.owner())));
+        Review review = data.as(org.manager(), () -> reviewService.startReview(org.id(), "2026-Q1"));
+        ProcessInstance instance = instanceOf(review);
+        Task enter = taskOf(instance, ReviewService.TASK_ENTER, org.owner());
+        assertThatThrownBy(() -> data.as(org.validator(), () -> reviewService.submitMeasurement(enter.getId(), 70.0, null, null)))
+                .isInstanceOf(NotFoundException.class);
+        data.as(org.owner(), () -> reviewService.submitMeasurement(enter.getId(), 70.0, null, null));
+        Task validate = taskOf(instance, ReviewService.TASK_VALIDATE, org.owner());
+        assertThatThrownBy(() -> data.as(org.owner(), () -> reviewService.validateMeasurement(validate.getId(), true, null)))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("performance.error.ownValue");
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -341,8 +340,7 @@ class AuthorizationMatrixIT extends ViewTest {
                 }
                 HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path));
                 if (user != null) {
-                    request.header("Authorization", "Basic " + Base64.getEncoder()
-                            .encodeToString((user + ":" + TestData.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                    request.header("Authorization", "Bearer " + data.token(user));
                 }
                 if (method(row).equals("GET")) {
                     request.GET();

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -748,8 +747,7 @@ class HostileInputIT extends IntegrationTest {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path));
             if (!role.equals("anonymous")) {
                 String user = users.computeIfAbsent(role, r -> data.user("h-" + r, r));
-                request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":" + TestData.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                request.header("Authorization", "Bearer " + data.token(user));
             }
             if (!contentType.isEmpty()) {
                 request.header("Content-Type", contentType);

@@ -15,42 +15,59 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** A small HTTP client for tests against the running server: cookies kept, redirects not followed. */
+/**
+ * A small HTTP client for tests against the running server: cookies kept, redirects not followed. The HTTP
+ * APIs take personal access tokens ({@code TestData.token(user)}), sent as {@code Authorization: Bearer}.
+ */
 public class Http {
 
     private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
     private final String baseUrl;
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
 
     public Http(String baseUrl) {
         this.baseUrl = baseUrl;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.client = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The value of a cookie this client holds (the session id, Camunda's XSRF token), or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
     }
 
-    public HttpResponse<String> get(String path, String user, String password) {
+    /** A GET with a personal access token (null: none). */
+    public HttpResponse<String> get(String path, String token) {
+        return send(authorized(HttpRequest.newBuilder(URI.create(baseUrl + path)), token).GET().build());
+    }
+
+    /** A GET with HTTP Basic credentials, which the APIs refuse. */
+    public HttpResponse<String> getBasic(String path, String user, String password) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", basic(user, password))
                 .GET().build());
     }
 
-    public HttpResponse<String> postJson(String path, String json, String user, String password) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+    public HttpResponse<String> postJson(String path, String json, String token) {
+        return send(authorized(HttpRequest.newBuilder(URI.create(baseUrl + path)), token)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (user != null) {
-            builder.header("Authorization", basic(user, password));
-        }
-        return send(builder.build());
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    public HttpResponse<String> putJson(String path, String json, String user, String password) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
-                .header("Authorization", basic(user, password)).PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    public HttpResponse<String> putJson(String path, String json, String token) {
+        return send(authorized(HttpRequest.newBuilder(URI.create(baseUrl + path)), token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> delete(String path, String token) {
+        return send(authorized(HttpRequest.newBuilder(URI.create(baseUrl + path)), token).DELETE().build());
     }
 
     /** A form post with this client's cookies and nothing else (no CSRF token unless the form has one). */
@@ -58,6 +75,15 @@ public class Http {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    /** Any request, with this client's cookies. */
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request.build());
+    }
+
+    public URI uri(String path) {
+        return URI.create(baseUrl + path);
     }
 
     /** Signs in through the login form like a browser: fetch the page (session, CSRF token), post the form. */
@@ -75,8 +101,12 @@ public class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
-    private static String basic(String user, String password) {
+    public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpRequest.Builder authorized(HttpRequest.Builder builder, String token) {
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
     private HttpResponse<String> send(HttpRequest request) {

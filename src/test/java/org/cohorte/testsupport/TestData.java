@@ -1,7 +1,9 @@
 package org.cohorte.testsupport;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -10,6 +12,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.cohorte.identity.domain.MemberProfile;
 import org.cohorte.identity.domain.MemberProfileRepository;
+import org.cohorte.identity.service.ApiTokenService;
 import org.cohorte.identity.service.SystemIdentity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,11 +28,23 @@ public class TestData {
     private final IdentityService identityService;
     private final MemberProfileRepository profiles;
     private final TransactionTemplate transaction;
+    private final ApiTokenService tokens;
+    private final Map<String, String> tokensByUser = new ConcurrentHashMap<>();
 
-    public TestData(IdentityService identityService, MemberProfileRepository profiles, TransactionTemplate transaction) {
+    public TestData(IdentityService identityService, MemberProfileRepository profiles, TransactionTemplate transaction,
+                    ApiTokenService tokens) {
         this.identityService = identityService;
         this.profiles = profiles;
         this.transaction = transaction;
+        this.tokens = tokens;
+    }
+
+    /**
+     * A personal access token of the user, made as they would on "Mon profil" (one per user, reused), valid a
+     * year so that tests moving the clock keep it.
+     */
+    public String token(String userId) {
+        return tokensByUser.computeIfAbsent(userId, id -> as(id, () -> tokens.create("tests", 365).secret()));
     }
 
     /** A new user in the given groups, password {@link #PASSWORD}, with a profile; returns their id. */

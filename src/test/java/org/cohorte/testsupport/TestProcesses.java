@@ -5,7 +5,9 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -28,9 +30,12 @@ public class TestProcesses {
     private final RepositoryService repositoryService;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
+    private final IdentityService identityService;
     private volatile boolean deployed;
 
-    public TestProcesses(RepositoryService repositoryService, RuntimeService runtimeService, TaskService taskService) {
+    public TestProcesses(RepositoryService repositoryService, RuntimeService runtimeService, TaskService taskService,
+                         IdentityService identityService) {
+        this.identityService = identityService;
         this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
@@ -52,10 +57,19 @@ public class TestProcesses {
                 .userTask("user_task_group").name("Tâche de groupe").camundaCandidateGroups("${group}")
                 .camundaDueDate("${due}")
                 .endEvent("end_event_test").done();
-        repositoryService.createDeployment().name("cohorte-tests").enableDuplicateFiltering(true)
-                .addModelInstance(PERSONAL + ".bpmn", personal)
-                .addModelInstance(GROUP + ".bpmn", group)
-                .deploy();
+        // Models are deployed by the application, never by someone signed in: deploy as the test harness.
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            repositoryService.createDeployment().name("cohorte-tests").enableDuplicateFiltering(true)
+                    .addModelInstance(PERSONAL + ".bpmn", personal)
+                    .addModelInstance(GROUP + ".bpmn", group)
+                    .deploy();
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
         deployed = true;
     }
 

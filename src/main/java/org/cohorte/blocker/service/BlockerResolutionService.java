@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.cohorte.base.text.PlainText;
 import org.cohorte.base.error.CohorteException;
+import org.cohorte.base.error.ForbiddenException;
 import org.cohorte.base.error.NotFoundException;
 import org.cohorte.base.time.EngineClock;
 import org.cohorte.blocker.domain.Blocker;
@@ -107,6 +108,10 @@ public class BlockerResolutionService {
     public void resolve(String taskId, boolean escalate, String resolution) {
         TaskDetails task = inboxService.requireWorkable(taskId, TASK_RESOLVE);
         Blocker blocker = blockerOf(task);
+        // The person the advisory group assigned, as the blocker records it (not the task's assignee variable).
+        if (!currentUser.userId().equals(blocker.getAssignee())) {
+            throw new ForbiddenException("blocker.error.notAssignee");
+        }
         if (escalate) {
             blocker.escalate();
         } else {

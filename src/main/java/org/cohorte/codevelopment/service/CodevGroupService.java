@@ -268,18 +268,6 @@ public class CodevGroupService {
         return facilitatorId.equals(userId) || activeMemberWithCharter;
     }
 
-    /** Readers, or an expert of the group's community (who may publish its learning notes, not read its cases). */
-    @Transactional(readOnly = true)
-    public CodevGroup requireReaderOrExpert(UUID groupId) {
-        CodevGroup group = groups.findById(groupId).orElseThrow(CodevGroupService::notFound);
-        CurrentUser.Identity me = currentUser.require();
-        if (canRead(group, me.userId())
-                || (me.isIn(Roles.EXPERT) && communityService.isMember(group.getCommunityId(), me.userId()))) {
-            return group;
-        }
-        throw notFound();
-    }
-
     @Transactional(readOnly = true)
     public CodevGroup requireFacilitator(UUID groupId) {
         CodevGroup group = requireReader(groupId);

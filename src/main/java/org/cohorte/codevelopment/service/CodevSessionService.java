@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.cohorte.base.limits.RateLimits;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.ConflictException;
 import org.cohorte.base.error.ForbiddenException;
@@ -87,6 +88,8 @@ public class CodevSessionService {
     private final SessionChanges changes;
     private final SessionAccess access;
 
+    private final RateLimits rateLimits;
+
     public CodevSessionService(CodevSessionRepository sessions, CodevParticipantRepository participants,
                                CodevEntryRepository entries, CodevActionRepository actions,
                                CodevGroupMemberRepository groupMembers, CodevGroupService groupService,
@@ -94,7 +97,8 @@ public class CodevSessionService {
                                ManagementService managementService, EngineAuthentication engineAuthentication,
                                CurrentUser currentUser, MemberService memberService,
                                NotificationService notificationService, KnowledgeBaseService knowledgeBaseService,
-                               ApplicationEventPublisher events, SessionChanges changes, SessionAccess access) {
+                               ApplicationEventPublisher events, SessionChanges changes, SessionAccess access, RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.sessions = sessions;
         this.participants = participants;
         this.entries = entries;
@@ -325,6 +329,7 @@ public class CodevSessionService {
     public UUID addQuestion(UUID sessionId, String text) {
         SessionAccess.Row s = requireStep(sessionId, 2);
         requireConsultant(s);
+        rateLimits.acquire(currentUser.userId(), RateLimits.BOARD_ENTRY);
         CodevEntry entry = entries.save(new CodevEntry(s.sessionId(), EntryKind.QUESTION, currentUser.userId(),
                 Texts.required(text, MAX_TEXT), null));
         changes.changed(s.sessionId());
@@ -386,6 +391,7 @@ public class CodevSessionService {
     public UUID addContribution(UUID sessionId, String text) {
         SessionAccess.Row s = requireStep(sessionId, 4);
         requireConsultant(s);
+        rateLimits.acquire(currentUser.userId(), RateLimits.BOARD_ENTRY);
         CodevEntry entry = entries.save(new CodevEntry(s.sessionId(), EntryKind.CONTRIBUTION, currentUser.userId(),
                 Texts.required(text, MAX_TEXT), null));
         changes.changed(s.sessionId());
@@ -449,14 +455,13 @@ public class CodevSessionService {
     }
 
     /**
-     * The facilitator (or an expert of the community) publishes a depersonalised learning note to the
-     * community's knowledge base; only possible with the client's consent.
+     * The facilitator or the client publishes a depersonalised learning note to the community's knowledge base;
+     * only possible with the client's consent.
      */
     @Transactional
     public UUID publishLearningNote(String taskId, String title, String body, List<String> tags) {
-        TaskDetails task = inboxService.requireWorkable(taskId, Steps.TASK_PUBLISH_LEARNING_NOTE);
-        CodevSession s = sessions.findById(UUID.fromString(task.businessKey())).orElseThrow(CodevGroupService::notFound);
-        CodevGroup group = groupService.requireReaderOrExpert(s.getGroupId());
+        CodevSession s = sessionOfTask(taskId, Steps.TASK_PUBLISH_LEARNING_NOTE);
+        CodevGroup group = groupService.requireReader(s.getGroupId());
         if (!s.isConsent()) {
             throw new ForbiddenException("codevelopment.error.noConsent");
         }
@@ -555,7 +560,32 @@ public class CodevSessionService {
         if (s.getStatus() == SessionStatus.CANCELLED) {
             throw new ConflictException("codevelopment.error.notOpen");
         }
+        String me = currentUser.userId();
+        CodevParticipant part = Steps.CONSULTANT_TASKS.contains(task.taskDefinitionKey())
+                || Steps.TASK_INTEGRATE_LEARNING.equals(task.taskDefinitionKey())
+                ? participants.findById(new CodevParticipant.Key(s.getId(), me)).orElse(null) : null;
+        requirePart(task.taskDefinitionKey(), me, s.getClientId(), s.getFacilitatorId(),
+                part == null ? null : part.getRole(), part != null && part.isPresent());
         return s;
+    }
+
+    /**
+     * Who holds each task of a session is read from Cohorte's records (the session's client and facilitator, its
+     * participants), never from the task's assignee or a process variable, which another door might have changed.
+     */
+    static void requirePart(String taskKey, String me, String clientId, String facilitatorId, ParticipantRole role,
+                            boolean present) {
+        boolean client = me.equals(clientId);
+        boolean facilitator = me.equals(facilitatorId);
+        boolean consultant = role == ParticipantRole.CONSULTANT && present;
+        boolean allowed = Steps.CLIENT_TASKS.contains(taskKey) ? client
+                : Steps.FACILITATOR_TASKS.contains(taskKey) ? facilitator
+                : Steps.CONSULTANT_TASKS.contains(taskKey) ? consultant
+                : Steps.TASK_INTEGRATE_LEARNING.equals(taskKey) ? client || consultant || facilitator
+                : Steps.TASK_PUBLISH_LEARNING_NOTE.equals(taskKey) && (client || facilitator);
+        if (!allowed) {
+            throw new ForbiddenException("codevelopment.error.notYourPart");
+        }
     }
 
     private CodevSession requireReadable(UUID sessionId) {
@@ -592,6 +622,7 @@ public class CodevSessionService {
         if (s.status() == SessionStatus.CANCELLED) {
             throw new ConflictException("codevelopment.error.notOpen");
         }
+        requirePart(task.taskDefinitionKey(), currentUser.userId(), s.clientId(), s.facilitatorId(), s.role(), s.present());
         return s;
     }
 

@@ -1,6 +1,7 @@
 package org.cohorte.codevelopment.service;
 
 import java.util.List;
+import java.util.Set;
 
 /** The six steps of a session and their default timeboxes (DESIGN.md, process 1). */
 public final class Steps {
@@ -18,6 +19,12 @@ public final class Steps {
     public static final String TASK_INTEGRATE_LEARNING = "user_task_integrate_learning";
     public static final String TASK_FOLLOW_UP = "user_task_follow_up";
     public static final String TASK_PUBLISH_LEARNING_NOTE = "user_task_publish_learning_note";
+
+    /** The client's tasks, the facilitator's and the consultants' (learning: everyone; the note: client or facilitator). */
+    static final Set<String> CLIENT_TASKS = Set.of(TASK_PREPARE_CASE, TASK_PRESENT_CASE, TASK_ANSWER_QUESTIONS,
+            TASK_WRITE_CONTRACT, TASK_SYNTHESIZE, TASK_FOLLOW_UP);
+    static final Set<String> FACILITATOR_TASKS = Set.of(TASK_OPEN_SESSION, TASK_VALIDATE_CONTRACT);
+    static final Set<String> CONSULTANT_TASKS = Set.of(TASK_ASK_QUESTIONS, TASK_CONSULT);
 
     public static final String MESSAGE_ADVANCE = "codev_advance_step";
     public static final String MESSAGE_EXTEND = "codev_extend_step";

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.cohorte.base.limits.RateLimits;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.ForbiddenException;
 import org.cohorte.base.error.NotFoundException;
@@ -83,13 +84,16 @@ public class QuestionService {
     private final NamedParameterJdbcTemplate jdbc;
     private volatile Boolean postgres;
 
+    private final RateLimits rateLimits;
+
     public QuestionService(QuestionRepository questions, QuestionPostRepository posts,
                            QuestionFollowerRepository followers, KnowledgeArticleRepository articles,
                            CommunityService communityService, KnowledgeBaseService knowledgeBase,
                            CommunityNotifier notifier, CurrentUser currentUser, MemberService memberService,
                            InboxService inboxService, EngineAuthentication engineAuthentication,
                            RuntimeService runtimeService, TaskService taskService,
-                           org.camunda.bpm.engine.IdentityService identityService, NamedParameterJdbcTemplate jdbc) {
+                           org.camunda.bpm.engine.IdentityService identityService, NamedParameterJdbcTemplate jdbc, RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.identityService = identityService;
         this.questions = questions;
         this.posts = posts;
@@ -114,6 +118,7 @@ public class QuestionService {
     public UUID ask(UUID communityId, String title, String body, List<String> tags) {
         Community community = communityService.requireMember(communityId);
         String me = currentUser.userId();
+        rateLimits.acquire(me, RateLimits.QUESTION);
         Instant now = EngineClock.now();
         Question question = new Question(communityId, PostText.title(title),
                 PostText.body(body, "question.error.bodyRequired"), PostText.tags(tags), me,
@@ -322,7 +327,7 @@ public class QuestionService {
     public void triage(String taskId, TriageDecision decision, String expertId, UUID articleId, UUID duplicateOf) {
         var task = inboxService.requireWorkable(taskId, TASK_TRIAGE);
         Question question = questionOfTask(task.businessKey());
-        requireFacilitator(question);
+        requireTriager(question);
         if (decision == null) {
             throw new CohorteException("question.error.triageRequired");
         }
@@ -429,6 +434,8 @@ public class QuestionService {
         }
         Question question = questionOfTask(task.businessKey());
         communityService.requireMember(question.getCommunityId());
+        requireAnswerer(question);
+        rateLimits.acquire(currentUser.userId(), RateLimits.POST);
         String clean = PostText.body(body, "question.error.answerRequired");
         posts.save(new QuestionPost(question.getId(), PostKind.ANSWER, currentUser.userId(), clean));
         question.firstAnswer();
@@ -535,7 +542,7 @@ public class QuestionService {
     public UUID fold(String taskId, boolean fold, String title, String body, List<String> tags) {
         var task = inboxService.requireWorkable(taskId, TASK_FOLD);
         Question question = questionOfTask(task.businessKey());
-        requireFacilitator(question);
+        requireTriager(question);
         UUID articleId = null;
         if (fold) {
             articleId = knowledgeBase.publish(question.getCommunityId(), title, body, tags, SOURCE_TYPE,
@@ -637,6 +644,35 @@ public class QuestionService {
             throw new NotFoundException("question.error.notFound");
         }
         return readable(UUID.fromString(businessKey));
+    }
+
+    /**
+     * Who triages a question and folds its answer: the people {@link #triagers} names from the community's
+     * records (its facilitators, failing that its experts and sponsor), or an administrator.
+     */
+    private void requireTriager(Question question) {
+        CurrentUser.Identity me = currentUser.require();
+        if (!me.isAdmin() && !triagers(question.getCommunityId()).contains(me.userId())) {
+            throw new ForbiddenException("community.error.facilitatorsOnly");
+        }
+    }
+
+    /**
+     * Who answers, from the question's triage as Cohorte recorded it: the assigned expert; on a call to all, any
+     * member but the asker; otherwise (an article or a merge reopened by the asker) the community's experts and
+     * facilitators. Never read from the task's candidates, which only mirror this.
+     */
+    private void requireAnswerer(Question question) {
+        String me = currentUser.userId();
+        UUID community = question.getCommunityId();
+        boolean expertOrFacilitator = communityService.hasRole(community, me, CommunityRole.EXPERT)
+                || communityService.hasRole(community, me, CommunityRole.FACILITATOR);
+        boolean allowed = question.getTriage() == TriageDecision.ASSIGN ? me.equals(question.getAssignee())
+                : question.getTriage() == TriageDecision.CALL_ALL ? !me.equals(question.getAskedBy()) || expertOrFacilitator
+                : expertOrFacilitator;
+        if (!allowed) {
+            throw new ForbiddenException("question.error.notAnswerer");
+        }
     }
 
     private void requireFacilitator(Question question) {

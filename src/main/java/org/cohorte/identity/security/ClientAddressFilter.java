@@ -14,9 +14,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Remembers, for the thread serving a request, the address it came from, so that a password check deep in
- * the engine (the sign-in page, HTTP Basic, Cockpit's own login) can log it. On every request, whichever
- * filter chain or servlet serves it. Behind a reverse proxy, set {@code server.forward-headers-strategy}
- * so that this is the client's address, not the proxy's.
+ * the engine (the sign-in page, a member's password change, any caller of checkPassword) can log it. On
+ * every request, whichever filter chain or servlet serves it. Behind a reverse proxy, set
+ * {@code server.forward-headers-strategy} so that this is the client's address, not the proxy's.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Plugs Cohorte's password rules into the engine's identity store, so that every path that sets or checks a
- * password (the sign-in page, HTTP Basic, Cockpit and Admin, the engine REST API) gets them:
+ * password through the engine (Cohorte's sign-in page, Camunda Admin's user pages, the engine API) gets them:
  * <ul>
  * <li>new passwords are hashed with bcrypt ({@link PasswordHashing}); hashes from before, Camunda's
  * {@code {SHA-512}} and {@code {SHA}}, are still read by the engine's built-in checkers and replaced at the
@@ -53,19 +53,34 @@ public class PasswordEnginePlugin extends AbstractProcessEnginePlugin {
         }
     }
 
+    /** The engine's one identity provider, ThrottledIdentityProvider. */
+    private final SessionFactory identityProvider = new SessionFactory() {
+        @Override
+        public Class<?> getSessionType() {
+            return ThrottledIdentityProvider.class;
+        }
+
+        @Override
+        public Session openSession() {
+            return new ThrottledIdentityProvider(throttle, hashing);
+        }
+    };
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setPasswordEncryptor(new BcryptPasswordEncryptor(hashing));
-        configuration.setIdentityProviderSessionFactory(new SessionFactory() {
-            @Override
-            public Class<?> getSessionType() {
-                return ThrottledIdentityProvider.class;
-            }
+        configuration.setIdentityProviderSessionFactory(identityProvider);
+    }
 
-            @Override
-            public Session openSession() {
-                return new ThrottledIdentityProvider(throttle, hashing);
-            }
-        });
+    /**
+     * The engine takes one identity provider and the last plugin to set one wins: another plugin replacing
+     * this one would silently drop the sign-in throttle, so the engine refuses to start instead.
+     */
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getIdentityProviderSessionFactory() != identityProvider) {
+            throw new IllegalStateException("Another process engine plugin replaced Cohorte's identity provider "
+                    + "(ThrottledIdentityProvider): extend it instead, as CamundaAdminsAreCohorteAdmins is extended");
+        }
     }
 }

@@ -2,13 +2,13 @@ package org.cohorte.identity.security;
 
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
-import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine's database identity store with Cohorte's sign-in throttle instead of Camunda's.
+ * The engine's database identity store (with Camunda's administrator group read as Cohorte's, see
+ * {@link AdminGroupEnginePlugin}) and Cohorte's sign-in throttle instead of Camunda's.
  * <p>
  * Why Camunda's throttle is replaced rather than kept with its permanent lock switched off: it stores its
  * state in {@code ACT_ID_USER} (ATTEMPTS_, LOCK_EXP_TIME_), but reads the lock before checking the password
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * A successful check also upgrades an old hash ({@code {SHA-512}}, or bcrypt at a lower cost) to the
  * current one: the engine writes the changed user entity when the check's command ends.
  */
-public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
+public class ThrottledIdentityProvider extends AdminGroupEnginePlugin.CamundaAdminsAreCohorteAdmins {
 
     private static final Logger LOG = LoggerFactory.getLogger(ThrottledIdentityProvider.class);
     private static final String CURRENT_PREFIX = "{" + PasswordHashing.ALGORITHM + "}";

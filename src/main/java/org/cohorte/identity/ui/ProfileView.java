@@ -18,18 +18,20 @@ import com.vaadin.flow.router.Route;
 import org.cohorte.base.ui.LanguagePreference;
 import org.cohorte.base.ui.Notifier;
 import org.cohorte.identity.domain.Organization;
+import org.cohorte.identity.service.ApiTokenService;
 import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.MemberService;
 import org.cohorte.identity.service.MemberSummary;
 import org.cohorte.identity.service.OrganizationService;
 import org.cohorte.identity.service.PasswordPolicy;
 
-/** "Mon profil": the member's display name, organization and language, and their password. */
+/** "Mon profil": the member's display name, organization and language, their password and access tokens. */
 @Route("profile")
 @PermitAll
 public class ProfileView extends VerticalLayout implements HasDynamicTitle {
 
-    public ProfileView(MemberService memberService, OrganizationService organizationService, CurrentUser currentUser) {
+    public ProfileView(MemberService memberService, OrganizationService organizationService, CurrentUser currentUser,
+                       ApiTokenService tokens) {
         setMaxWidth("40rem");
         MemberSummary me = memberService.getMember(currentUser.userId());
         List<Organization> organizations = organizationService.list();
@@ -79,6 +81,7 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form, save);
         addPasswordChange(memberService);
+        add(new ApiTokensPanel(tokens));
     }
 
     private void addPasswordChange(MemberService memberService) {

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
+import org.cohorte.base.limits.RateLimits;
 import org.cohorte.base.text.PlainText;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.ForbiddenException;
@@ -88,13 +89,16 @@ public class IncubatorService {
     private final ApplicationEventPublisher events;
     private final NotificationService notificationService;
 
+    private final RateLimits rateLimits;
+
     public IncubatorService(ExperimentRepository experiments, IterationRepository iterations, CheckInRepository checkIns,
                             DecisionRepository decisions, CurrentUser currentUser,
                             EngineAuthentication engineAuthentication, RuntimeService runtimeService,
                             IdentityService identityService, InboxService inboxService, BlockerService blockerService,
                             KnowledgeBaseService knowledgeBaseService, MemberService memberService,
                             OrganizationService organizationService, ApplicationEventPublisher events,
-                            NotificationService notificationService) {
+                            NotificationService notificationService, RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.experiments = experiments;
         this.iterations = iterations;
         this.checkIns = checkIns;
@@ -119,6 +123,7 @@ public class IncubatorService {
     public UUID propose(ProposalData data) {
         // The same people the propose view admits: a forum or advisory account must not bypass it here.
         String me = currentUser.requireAnyGroup(Roles.PARTICIPANT, Roles.COMMITTEE).userId();
+        rateLimits.acquire(me, RateLimits.PROPOSAL);
         ProposalData clean = validate(data, me);
         Experiment experiment = new Experiment(me);
         experiment.describe(clean);

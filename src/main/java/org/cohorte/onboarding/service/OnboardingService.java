@@ -6,11 +6,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.cohorte.base.error.ForbiddenException;
 import org.cohorte.base.time.EngineClock;
+import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.EngineAuthentication;
 import org.cohorte.identity.service.MemberJoinedEvent;
 import org.cohorte.identity.service.MemberService;
 import org.cohorte.tasks.service.InboxService;
+import org.cohorte.tasks.service.TaskDetails;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,9 +35,11 @@ public class OnboardingService {
     private final EngineAuthentication engineAuthentication;
     private final InboxService inboxService;
     private final MemberService memberService;
+    private final CurrentUser currentUser;
 
     public OnboardingService(RuntimeService runtimeService, EngineAuthentication engineAuthentication,
-                             InboxService inboxService, MemberService memberService) {
+                             InboxService inboxService, MemberService memberService, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.runtimeService = runtimeService;
         this.engineAuthentication = engineAuthentication;
         this.inboxService = inboxService;
@@ -55,7 +60,11 @@ public class OnboardingService {
     /** The member's own "complete my profile" task: saves the profile and completes the task together. */
     @Transactional
     public void completeProfile(String taskId, String displayName, UUID organizationId, String language) {
-        inboxService.requireWorkable(taskId, TASK_COMPLETE_PROFILE);
+        TaskDetails task = inboxService.requireWorkable(taskId, TASK_COMPLETE_PROFILE);
+        // The welcome's business key is the new member's id, set when the account was made.
+        if (!currentUser.userId().equals(task.businessKey())) {
+            throw new ForbiddenException();
+        }
         memberService.updateMyProfile(displayName, organizationId, language);
         inboxService.complete(taskId, Map.of("profileCompleted", true));
     }

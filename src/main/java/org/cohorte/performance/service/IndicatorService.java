@@ -39,9 +39,11 @@ public class IndicatorService {
     private final IndicatorRepository indicators;
     private final MeasurementRepository measurements;
     private final PerformanceAccess access;
+    private final ReviewService reviewService;
 
     public IndicatorService(ObjectiveRepository objectives, IndicatorRepository indicators,
-                            MeasurementRepository measurements, PerformanceAccess access) {
+                            MeasurementRepository measurements, PerformanceAccess access, ReviewService reviewService) {
+        this.reviewService = reviewService;
         this.objectives = objectives;
         this.indicators = indicators;
         this.measurements = measurements;
@@ -81,6 +83,7 @@ public class IndicatorService {
         Indicator indicator = find(indicatorId);
         access.requireWrite(indicator.getOrganizationId());
         indicator.apply(validate(definition));
+        reviewService.reassignOpenTasks(indicator);
         return indicator;
     }
 

@@ -11,8 +11,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.ConflictException;
+import org.cohorte.base.error.ForbiddenException;
 import org.cohorte.base.error.NotFoundException;
 import org.cohorte.base.time.EngineClock;
 import org.cohorte.blocker.domain.BlockerSource;
@@ -67,12 +70,14 @@ public class ReviewService {
     private final BlockerService blockerService;
     private final MemberService memberService;
     private final OrganizationService organizationService;
+    private final TaskService taskService;
 
     public ReviewService(ReviewRepository reviews, MeasurementRepository measurements, IndicatorRepository indicators,
                          PerformanceAccess access, CurrentUser currentUser, RuntimeService runtimeService,
                          EngineAuthentication engineAuthentication, InboxService inboxService,
                          BlockerService blockerService, MemberService memberService,
-                         OrganizationService organizationService) {
+                         OrganizationService organizationService, TaskService taskService) {
+        this.taskService = taskService;
         this.reviews = reviews;
         this.measurements = measurements;
         this.indicators = indicators;
@@ -203,6 +208,7 @@ public class ReviewService {
     public void submitMeasurement(String taskId, Double value, String comment, String evidenceUrl) {
         TaskDetails task = inboxService.requireWorkable(taskId, TASK_ENTER);
         Measurement measurement = measurementOf(task);
+        requireOwner(measurement);
         if (value == null || !Double.isFinite(value)) {
             throw new CohorteException("performance.error.value");
         }
@@ -217,6 +223,15 @@ public class ReviewService {
     public void validateMeasurement(String taskId, boolean accepted, String reason) {
         TaskDetails task = inboxService.requireWorkable(taskId, TASK_VALIDATE);
         Measurement measurement = measurementOf(task);
+        // Who validates is the indicator's validator as Cohorte records it, never what a task variable says,
+        // and never the person who entered the value.
+        Indicator indicator = indicatorOf(measurement);
+        if (!currentUser.userId().equals(indicator.getValidatorId())) {
+            throw new ForbiddenException("performance.error.notValidator");
+        }
+        if (currentUser.userId().equals(measurement.getEnteredBy())) {
+            throw new ForbiddenException("performance.error.ownValue");
+        }
         if (accepted) {
             measurement.accept(currentUser.userId());
         } else {
@@ -230,6 +245,7 @@ public class ReviewService {
     public void submitActionPlan(String taskId, String actionPlan, String blockerTitle, String blockerDescription) {
         TaskDetails task = inboxService.requireWorkable(taskId, TASK_ACTION_PLAN);
         Measurement measurement = measurementOf(task);
+        requireOwner(measurement);
         measurement.setActionPlan(IndicatorService.required(actionPlan, IndicatorService.MAX_TEXT));
         boolean declare = blockerTitle != null && !blockerTitle.isBlank();
         if (declare) {
@@ -315,6 +331,44 @@ public class ReviewService {
     public Measurement measurementForTask(String taskId) {
         TaskDetails task = inboxService.get(taskId);
         return measurementOf(task);
+    }
+
+    /** The owner enters the value and the action plan: the indicator's owner as Cohorte records it. */
+    private void requireOwner(Measurement measurement) {
+        if (!currentUser.userId().equals(indicatorOf(measurement).getOwnerId())) {
+            throw new ForbiddenException("performance.error.notOwner");
+        }
+    }
+
+    private Indicator indicatorOf(Measurement measurement) {
+        return indicators.findById(measurement.getIndicatorId())
+                .orElseThrow(() -> new NotFoundException("performance.error.notFound"));
+    }
+
+    /**
+     * When a manager names another owner or validator, the indicator's open review tasks follow the record:
+     * the new person finds them in their inbox, and the former one can no longer act on them.
+     */
+    void reassignOpenTasks(Indicator indicator) {
+        engineAuthentication.asSystem(() -> {
+            for (Review review : reviews.findByOrganizationIdOrderByPeriodDesc(indicator.getOrganizationId())) {
+                if (review.getStatus() == ReviewStatus.SIGNED_OFF || review.getStatus() == ReviewStatus.PUBLISHED) {
+                    continue;
+                }
+                for (Task task : taskService.createTaskQuery().processDefinitionKey(PROCESS_KEY)
+                        .processInstanceBusinessKey(review.getId().toString())
+                        .taskDefinitionKeyIn(TASK_ENTER, TASK_VALIDATE, TASK_ACTION_PLAN).list()) {
+                    if (!indicator.getId().toString().equals(taskService.getVariable(task.getId(), "indicatorId"))) {
+                        continue;
+                    }
+                    String person = TASK_VALIDATE.equals(task.getTaskDefinitionKey())
+                            ? indicator.getValidatorId() : indicator.getOwnerId();
+                    if (!person.equals(task.getAssignee())) {
+                        taskService.setAssignee(task.getId(), person);
+                    }
+                }
+            }
+        });
     }
 
     private Measurement measurementOf(TaskDetails task) {
