@@ -44,7 +44,7 @@ class InboxJourneyBrowserIT extends IntegrationTest {
         form.setFirstName("Julie");
         form.setLastName("Bergeron");
         form.setEmail("julie@example.org");
-        form.setPassword("mot-de-passe-1");
+        form.setPassword("soiree-au-lac-bleu");
         form.setGroups(Set.of(Roles.PARTICIPANT));
         data.as(admin, () -> memberService.createMember(form));
 
@@ -55,7 +55,7 @@ class InboxJourneyBrowserIT extends IntegrationTest {
             assertThat(browser.pageText()).contains("Connexion");
             browser.screenshot("01-login");
 
-            browser.signIn(userId, "mot-de-passe-1");
+            browser.signIn(userId, "soiree-au-lac-bleu");
             browser.waitForText("#inbox-grid", "Compléter mon profil");
             assertThat(browser.driver().getTitle()).isEqualTo("Mes tâches");
             browser.screenshot("02-inbox");

@@ -71,7 +71,7 @@ class AdminViewsIT extends ViewTest {
         fillMember(userId, "court");
         _click(_get(Button.class, spec -> spec.withId("member-save")));
 
-        expectNotifications("Le mot de passe doit compter au moins 8 caractères.");
+        expectNotifications("Le mot de passe doit compter au moins 12 caractères.");
         assertThat(identityService.createUserQuery().userId(userId).count()).isZero();
         assertThat(_get(Dialog.class).isOpened()).isTrue();
         assertThat(_get(TextField.class, spec -> spec.withId("member-user-id")).getValue()).isEqualTo(userId);

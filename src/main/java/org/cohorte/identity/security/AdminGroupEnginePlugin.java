@@ -9,8 +9,6 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.identity.db.DbUserQueryImpl;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.cohorte.identity.service.Roles;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +20,9 @@ import org.springframework.stereotype.Component;
  * Camunda's web apps also ask "is any user in group {@code camunda-admin}?" and, while nobody is, send every
  * visitor to a first-administrator setup page whose endpoint creates such a user without signing in. Here
  * that question means "is any user in {@code admin}?": the setup page never shows once Cohorte has an
- * administrator (and its endpoint is closed to everyone in {@link SecurityConfig} in any case).
+ * administrator (and its endpoint is closed to everyone in {@link SecurityConfig} in any case). The engine
+ * has one identity provider: {@link PasswordEnginePlugin} installs it, {@link ThrottledIdentityProvider},
+ * which extends {@link CamundaAdminsAreCohorteAdmins}.
  */
 @Component
 public class AdminGroupEnginePlugin extends AbstractProcessEnginePlugin {
@@ -35,17 +35,6 @@ public class AdminGroupEnginePlugin extends AbstractProcessEnginePlugin {
             adminGroups.add(Roles.ADMIN);
         }
         configuration.setAdminGroups(adminGroups);
-        configuration.setIdentityProviderSessionFactory(new SessionFactory() {
-            @Override
-            public Class<?> getSessionType() {
-                return DbIdentityServiceProvider.class;
-            }
-
-            @Override
-            public Session openSession() {
-                return new CamundaAdminsAreCohorteAdmins();
-            }
-        });
     }
 
     /** The engine's own identity store, with the web apps' administrator group read as Cohorte's. */

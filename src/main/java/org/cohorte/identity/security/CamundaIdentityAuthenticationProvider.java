@@ -15,9 +15,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Spring Security signs people in against Camunda's IdentityService, the one user store shared with the
- * REST API and Cockpit. {@code checkPassword} applies Camunda's login throttling (growing delay, then
- * lock after loginMaxAttempts failures), so a guessed password is slowed down the same way everywhere.
+ * Spring Security signs people in against Camunda's IdentityService, the one user store shared with
+ * Cockpit and the engine API. {@code checkPassword} goes through {@link ThrottledIdentityProvider}: a
+ * temporary lock after repeated failures, and old password hashes upgraded on success.
+ * It must not run inside a transaction that could roll back the failure count (this provider has none).
  * The user's Camunda groups become their roles.
  */
 @Component
@@ -37,7 +38,7 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         Object credentials = authentication.getCredentials();
         String password = credentials == null ? "" : credentials.toString();
         if (userId.isEmpty() || password.isEmpty() || !identityService.checkPassword(userId, password)) {
-            // One message for unknown user, wrong password and locked account: no account enumeration.
+            // One answer for unknown user, wrong password and locked account: no account enumeration.
             throw new BadCredentialsException("Bad credentials");
         }
         List<GrantedAuthority> authorities = memberService.groupsOf(userId).stream()

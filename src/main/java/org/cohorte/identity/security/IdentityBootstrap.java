@@ -1,6 +1,8 @@
 package org.cohorte.identity.security;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -10,8 +12,11 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.cohorte.base.error.CohorteException;
+import org.cohorte.base.i18n.CohorteI18NProvider;
 import org.cohorte.identity.domain.MemberProfile;
 import org.cohorte.identity.domain.MemberProfileRepository;
+import org.cohorte.identity.service.PasswordPolicy;
 import org.cohorte.identity.service.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Makes sure Cohorte's eight role groups exist on every start, on any database, and that the admin group
  * may operate the engine. When
  * COHORTE_ADMIN_PASSWORD is given and no "admin" account exists yet, creates it: the way to get a first
- * administrator on a fresh PostgreSQL database without demo data.
+ * administrator on a fresh PostgreSQL database without demo data. A password the policy refuses is not
+ * used: the account is not created, an error line says why, and the application starts all the same (the
+ * operator fixes the variable and restarts).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -49,14 +56,19 @@ public class IdentityBootstrap implements ApplicationRunner {
     private final AuthorizationService authorizationService;
     private final MemberProfileRepository profiles;
     private final String bootstrapAdminPassword;
+    private final PasswordPolicy passwordPolicy;
+    private final CohorteI18NProvider i18n;
 
     public IdentityBootstrap(IdentityService identityService, AuthorizationService authorizationService,
                              MemberProfileRepository profiles,
-                             @Value("${cohorte.bootstrap-admin-password:${COHORTE_ADMIN_PASSWORD:}}") String bootstrapAdminPassword) {
+                             @Value("${cohorte.bootstrap-admin-password:${COHORTE_ADMIN_PASSWORD:}}") String bootstrapAdminPassword,
+                             PasswordPolicy passwordPolicy, CohorteI18NProvider i18n) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.profiles = profiles;
         this.bootstrapAdminPassword = bootstrapAdminPassword;
+        this.passwordPolicy = passwordPolicy;
+        this.i18n = i18n;
     }
 
     @Override
@@ -65,16 +77,30 @@ public class IdentityBootstrap implements ApplicationRunner {
         ensureGroups();
         ensureAdminAuthorizations();
         if (!bootstrapAdminPassword.isBlank() && identityService.createUserQuery().userId("admin").count() == 0) {
-            User admin = identityService.newUser("admin");
-            admin.setFirstName("Administrateur");
-            admin.setLastName("Cohorte");
-            admin.setEmail("admin@cohorte.local");
-            admin.setPassword(bootstrapAdminPassword);
-            identityService.saveUser(admin);
-            identityService.createMembership("admin", Roles.ADMIN);
-            profiles.save(new MemberProfile("admin", "Administrateur Cohorte", null, "fr"));
-            LOG.info("Created the first administrator account 'admin' from COHORTE_ADMIN_PASSWORD");
+            createFirstAdmin(bootstrapAdminPassword);
         }
+    }
+
+    /** Creates the "admin" account with this password; false (and an error line) if the policy refuses it. */
+    public boolean createFirstAdmin(String password) {
+        Optional<CohorteException> refusal = passwordPolicy.refusal(password,
+                new PasswordPolicy.Account("admin", "Administrateur", "Cohorte", "admin@cohorte.local"));
+        if (refusal.isPresent()) {
+            LOG.error("COHORTE_ADMIN_PASSWORD refused, the 'admin' account was not created: {} "
+                    + "Set a better password and restart.",
+                    i18n.getTranslation(refusal.get().getMessageKey(), Locale.ENGLISH, refusal.get().getArgs()));
+            return false;
+        }
+        User admin = identityService.newUser("admin");
+        admin.setFirstName("Administrateur");
+        admin.setLastName("Cohorte");
+        admin.setEmail("admin@cohorte.local");
+        admin.setPassword(password);
+        identityService.saveUser(admin);
+        identityService.createMembership("admin", Roles.ADMIN);
+        profiles.save(new MemberProfile("admin", "Administrateur Cohorte", null, "fr"));
+        LOG.info("Created the first administrator account 'admin' from COHORTE_ADMIN_PASSWORD");
+        return true;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.cohorte.identity.service;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,6 +24,9 @@ import org.cohorte.identity.domain.MemberProfile;
 import org.cohorte.identity.domain.MemberProfileRepository;
 import org.cohorte.identity.domain.Organization;
 import org.cohorte.identity.domain.OrganizationRepository;
+import org.cohorte.identity.security.SignInThrottle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,8 +40,8 @@ public class MemberService {
 
     public static final Pattern USER_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    public static final int MIN_PASSWORD_LENGTH = 8;
     private static final int MAX_NAME = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(MemberService.class);
 
     private final IdentityService identityService;
     private final MemberProfileRepository profiles;
@@ -45,16 +49,21 @@ public class MemberService {
     private final CurrentUser currentUser;
     private final EngineAuthentication engineAuthentication;
     private final ApplicationEventPublisher events;
+    private final PasswordPolicy passwordPolicy;
+    private final SignInThrottle signInThrottle;
 
     public MemberService(IdentityService identityService, MemberProfileRepository profiles,
                          OrganizationRepository organizations, CurrentUser currentUser,
-                         EngineAuthentication engineAuthentication, ApplicationEventPublisher events) {
+                         EngineAuthentication engineAuthentication, ApplicationEventPublisher events,
+                         PasswordPolicy passwordPolicy, SignInThrottle signInThrottle) {
         this.identityService = identityService;
         this.profiles = profiles;
         this.organizations = organizations;
         this.currentUser = currentUser;
         this.engineAuthentication = engineAuthentication;
         this.events = events;
+        this.passwordPolicy = passwordPolicy;
+        this.signInThrottle = signInThrottle;
     }
 
     /** Display names for ids, for any signed-in user: names are not confidential inside Cohorte. */
@@ -110,7 +119,8 @@ public class MemberService {
                     .stream().collect(Collectors.toMap(MemberProfile::getUserId, Function.identity()));
             Map<UUID, String> orgNames = organizations.findAll().stream()
                     .collect(Collectors.toMap(Organization::getId, Organization::getName));
-            return users.stream().map(u -> summary(u, byId.get(u.getId()), orgNames)).toList();
+            Map<String, Instant> locks = signInThrottle.lockedAccounts();
+            return users.stream().map(u -> summary(u, byId.get(u.getId()), orgNames, locks)).toList();
         });
     }
 
@@ -129,7 +139,7 @@ public class MemberService {
             }
             Map<UUID, String> orgNames = organizations.findAll().stream()
                     .collect(Collectors.toMap(Organization::getId, Organization::getName));
-            return summary(user, profiles.findById(userId).orElse(null), orgNames);
+            return summary(user, profiles.findById(userId).orElse(null), orgNames, signInThrottle.lockedAccounts());
         });
     }
 
@@ -140,7 +150,7 @@ public class MemberService {
         if (!USER_ID.matcher(userId).matches()) {
             throw new CohorteException("identity.error.userIdInvalid");
         }
-        validate(form, true);
+        validate(userId, form, true);
         engineAuthentication.asCurrentUser(() -> {
             if (identityService.createUserQuery().userId(userId).count() > 0) {
                 throw new CohorteException("identity.error.userIdTaken", userId);
@@ -160,7 +170,7 @@ public class MemberService {
     @Transactional
     public MemberSummary updateMember(String userId, MemberForm form) {
         currentUser.requireAnyGroup(Roles.ADMIN);
-        validate(form, false);
+        validate(userId, form, false);
         engineAuthentication.asCurrentUser(() -> {
             User user = identityService.createUserQuery().userId(userId).singleResult();
             if (user == null) {
@@ -244,13 +254,55 @@ public class MemberService {
         return profiles.findById(currentUser.userId());
     }
 
+    /**
+     * An admin opens an account locked by failed sign-ins before its lock ends (the lock, not the password:
+     * whoever was guessing still has to guess). Logged with who did it.
+     */
+    @Transactional
+    public void unlockSignIn(String userId) {
+        CurrentUser.Identity admin = currentUser.requireAnyGroup(Roles.ADMIN);
+        boolean exists = engineAuthentication.asSystem(() -> identityService.createUserQuery().userId(userId).count() > 0);
+        if (!exists) {
+            throw new NotFoundException("identity.error.memberNotFound", userId);
+        }
+        signInThrottle.unlock(userId, admin.userId());
+    }
+
+    /**
+     * The signed-in member changes their own password, proving they know the current one. Deliberately not
+     * one transaction: the check of the current password commits its own failure count (a stolen session
+     * cannot guess it without being throttled), then the new password is saved.
+     */
+    public void changeMyPassword(String currentPassword, String newPassword) {
+        String userId = currentUser.userId();
+        User user = engineAuthentication.asSystem(() -> identityService.createUserQuery().userId(userId).singleResult());
+        if (user == null) {
+            throw new NotFoundException("identity.error.memberNotFound", userId);
+        }
+        passwordPolicy.check(newPassword, new PasswordPolicy.Account(userId, user.getFirstName(), user.getLastName(),
+                user.getEmail()));
+        boolean knowsCurrent = currentPassword != null && !currentPassword.isEmpty()
+                && engineAuthentication.asSystem(() -> identityService.checkPassword(userId, currentPassword));
+        if (!knowsCurrent) {
+            throw new CohorteException("identity.error.currentPasswordWrong");
+        }
+        if (currentPassword.equals(newPassword)) {
+            throw new CohorteException("identity.error.passwordUnchanged");
+        }
+        engineAuthentication.asSystem(() -> {
+            user.setPassword(newPassword);
+            identityService.saveUser(user);
+        });
+        LOG.info("Password changed by its owner: user={}", userId);
+    }
+
     /** Group ids a user belongs to, read at sign-in. */
     public List<String> groupsOf(String userId) {
         return engineAuthentication.asSystem(() -> identityService.createGroupQuery().groupMember(userId).list()
                 .stream().map(Group::getId).sorted(Comparator.naturalOrder()).toList());
     }
 
-    private void validate(MemberForm form, boolean creating) {
+    private void validate(String userId, MemberForm form, boolean creating) {
         // Names go to Camunda's user table too: characters it cannot store are dropped before anything else.
         form.setFirstName(PlainText.clean(form.getFirstName()));
         form.setLastName(PlainText.clean(form.getLastName()));
@@ -264,8 +316,9 @@ public class MemberService {
             throw new CohorteException("identity.error.emailInvalid");
         }
         boolean passwordGiven = form.getPassword() != null && !form.getPassword().isEmpty();
-        if ((creating || passwordGiven) && (!passwordGiven || form.getPassword().length() < MIN_PASSWORD_LENGTH)) {
-            throw new CohorteException("identity.error.passwordTooShort", MIN_PASSWORD_LENGTH);
+        if (creating || passwordGiven) {
+            passwordPolicy.check(form.getPassword(), new PasswordPolicy.Account(userId, form.getFirstName(),
+                    form.getLastName(), form.getEmail()));
         }
         if (form.getGroups().isEmpty()) {
             throw new CohorteException("identity.error.groupRequired");
@@ -284,14 +337,16 @@ public class MemberService {
         user.setEmail(form.getEmail().trim());
     }
 
-    private MemberSummary summary(User user, MemberProfile profile, Map<UUID, String> orgNames) {
+    private MemberSummary summary(User user, MemberProfile profile, Map<UUID, String> orgNames,
+                                  Map<String, Instant> signInLocks) {
         List<String> groups = identityService.createGroupQuery().groupMember(user.getId()).list()
                 .stream().map(Group::getId).sorted().toList();
         String displayName = profile != null ? profile.getDisplayName()
                 : (nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).trim();
         UUID orgId = profile == null ? null : profile.getOrganizationId();
         return new MemberSummary(user.getId(), displayName, user.getFirstName(), user.getLastName(), user.getEmail(),
-                orgId, orgId == null ? null : orgNames.get(orgId), profile == null ? "fr" : profile.getLanguage(), groups);
+                orgId, orgId == null ? null : orgNames.get(orgId), profile == null ? "fr" : profile.getLanguage(), groups,
+                signInLocks.get(user.getId()));
     }
 
     private static String language(String language) {

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -24,15 +25,20 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import org.cohorte.base.ui.Formats;
 import org.cohorte.base.ui.Notifier;
 import org.cohorte.identity.domain.Organization;
 import org.cohorte.identity.service.MemberForm;
 import org.cohorte.identity.service.MemberService;
 import org.cohorte.identity.service.MemberSummary;
 import org.cohorte.identity.service.OrganizationService;
+import org.cohorte.identity.service.PasswordPolicy;
 import org.cohorte.identity.service.Roles;
 
-/** Admins create member accounts, set their roles and organization, and reset passwords. */
+/**
+ * Admins create member accounts, set their roles and organization, reset passwords, and see and open
+ * accounts that failed sign-ins have locked.
+ */
 @Route("admin/members")
 @RolesAllowed(Roles.ADMIN)
 public class MembersView extends VerticalLayout implements HasDynamicTitle {
@@ -57,6 +63,9 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
                 .setFlexGrow(2);
         grid.addColumn(m -> m.groups().stream().map(g -> getTranslation("role." + g)).collect(Collectors.joining(", ")))
                 .setHeader(getTranslation("identity.member.roles")).setFlexGrow(2);
+        grid.addColumn(m -> m.signInLockedUntil() == null ? ""
+                        : getTranslation("identity.member.lockedUntil", Formats.dateTime(m.signInLockedUntil(), getLocale())))
+                .setHeader(getTranslation("identity.member.signIn")).setKey("signIn").setFlexGrow(1);
         grid.addItemClickListener(e -> edit(e.getItem()));
         grid.setSizeFull();
         add(add, grid);
@@ -87,7 +96,7 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         PasswordField password = new PasswordField(getTranslation("identity.member.password"));
         password.setId("member-password");
         password.setHelperText(getTranslation(existing == null ? "identity.member.passwordHelp"
-                : "identity.member.passwordKeepHelp", MemberService.MIN_PASSWORD_LENGTH));
+                : "identity.member.passwordKeepHelp", PasswordPolicy.MIN_LENGTH));
         ComboBox<Organization> organization = new ComboBox<>(getTranslation("identity.member.organization"));
         organization.setId("member-organization");
         organization.setItems(organizations);
@@ -145,10 +154,32 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         Button cancel = new Button(getTranslation("common.cancel"), e -> dialog.close());
         FormLayout layout = new FormLayout(userId, email, firstName, lastName, password, organization, language, groups);
         layout.setColspan(groups, 2);
+        if (existing != null && existing.signInLockedUntil() != null) {
+            dialog.add(lockNotice(existing, dialog));
+        }
         dialog.add(layout);
         dialog.getFooter().add(cancel, save);
         dialog.setWidth("min(48rem, 95vw)");
         dialog.open();
+    }
+
+    /** Says until when the account is locked, with the button that opens it now. */
+    private VerticalLayout lockNotice(MemberSummary member, Dialog dialog) {
+        Paragraph explanation = new Paragraph(getTranslation("identity.member.lockedExplained",
+                Formats.dateTime(member.signInLockedUntil(), getLocale())));
+        explanation.setId("member-lock");
+        Button unlock = new Button(getTranslation("identity.member.unlock"), VaadinIcon.UNLOCK.create(), e -> {
+            if (Notifier.attempt(() -> memberService.unlockSignIn(member.userId()))) {
+                Notifier.success("identity.member.unlocked", member.userId());
+                dialog.close();
+                refresh();
+            }
+        });
+        unlock.setId("member-unlock");
+        unlock.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        VerticalLayout notice = new VerticalLayout(explanation, unlock);
+        notice.setPadding(false);
+        return notice;
     }
 
     private static String nullToEmpty(String value) {

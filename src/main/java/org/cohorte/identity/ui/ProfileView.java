@@ -8,8 +8,10 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -21,8 +23,9 @@ import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.MemberService;
 import org.cohorte.identity.service.MemberSummary;
 import org.cohorte.identity.service.OrganizationService;
+import org.cohorte.identity.service.PasswordPolicy;
 
-/** "Mon profil": the member's display name, organization and language, and their personal access tokens. */
+/** "Mon profil": the member's display name, organization and language, their password and access tokens. */
 @Route("profile")
 @PermitAll
 public class ProfileView extends VerticalLayout implements HasDynamicTitle {
@@ -76,7 +79,29 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
 
         FormLayout form = new FormLayout(displayName, organization, language, userId, groups);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        add(form, save, new ApiTokensPanel(tokens));
+        add(form, save);
+        addPasswordChange(memberService);
+        add(new ApiTokensPanel(tokens));
+    }
+
+    private void addPasswordChange(MemberService memberService) {
+        PasswordField current = new PasswordField(getTranslation("identity.profile.currentPassword"));
+        current.setId("profile-current-password");
+        PasswordField chosen = new PasswordField(getTranslation("identity.profile.newPassword"));
+        chosen.setId("profile-new-password");
+        chosen.setHelperText(getTranslation("identity.member.passwordHelp", PasswordPolicy.MIN_LENGTH));
+        chosen.setMaxLength(PasswordPolicy.MAX_LENGTH);
+        Button change = new Button(getTranslation("identity.profile.changePassword"), e -> {
+            if (Notifier.attempt(() -> memberService.changeMyPassword(current.getValue(), chosen.getValue()))) {
+                Notifier.success("identity.profile.passwordChanged");
+                current.clear();
+                chosen.clear();
+            }
+        });
+        change.setId("profile-change-password");
+        FormLayout passwordForm = new FormLayout(current, chosen);
+        passwordForm.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        add(new H2(getTranslation("identity.profile.password")), passwordForm, change);
     }
 
     @Override
