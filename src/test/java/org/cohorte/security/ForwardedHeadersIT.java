@@ -78,6 +78,13 @@ class ForwardedHeadersIT extends IntegrationTest {
     }
 
     @Test
+    void the_proxy_listening_on_another_port_says_so_and_redirects_keep_that_port() {
+        Response response = get(PROXY, "/tasks", "X-Forwarded-Proto: https", "X-Forwarded-Port: 8443");
+        assertThat(response.first("location")).hasValue("https://cohorte.example:8443/login");
+        assertThat(response.sessionCookie()).contains("; Secure");
+    }
+
+    @Test
     void anyone_else_saying_https_changes_nothing() {
         Response response = get(STRANGER, "/tasks", "X-Forwarded-Proto: https", "X-Forwarded-For: 203.0.113.7",
                 "X-Forwarded-Host: evil.example", "X-Forwarded-Port: 443");
