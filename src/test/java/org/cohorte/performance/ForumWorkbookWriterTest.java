@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +30,7 @@ import org.cohorte.performance.service.ForumWorkbookData.BlockerRow;
 import org.cohorte.performance.service.ForumWorkbookData.IndicatorRow;
 import org.cohorte.performance.service.ForumWorkbookData.OrganizationSummary;
 import org.cohorte.performance.service.ForumWorkbookWriter;
+import org.cohorte.testsupport.SpreadsheetChecks;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -193,6 +195,78 @@ class ForumWorkbookWriterTest {
         assertThat(pdf).exists();
         assertThat(Files.size(pdf)).isGreaterThan(5_000);
         assertThat(new String(Files.readAllBytes(pdf), 0, 5)).isEqualTo("%PDF-");
+    }
+
+    /** Each hostile and ordinary text in every text field the forum workbook shows, with negative numbers. */
+    static ForumWorkbookData hostile() {
+        List<String> texts = Stream.concat(SpreadsheetChecks.HOSTILE.stream(), SpreadsheetChecks.ORDINARY.stream()).toList();
+        List<IndicatorRow> rows = new ArrayList<>();
+        List<OrganizationSummary> summary = new ArrayList<>();
+        List<BlockerRow> blockers = new ArrayList<>();
+        List<ExperimentSnapshot> experiments = new ArrayList<>();
+        Map<UUID, String> names = new java.util.HashMap<>();
+        for (String t : texts) {
+            rows.add(new IndicatorRow(t, t, t, t, "HIGHER", -2, 5, LocalDate.of(2026, 12, 31),
+                    Arrays.asList(-2.0, null, 1.0, 3.0), Arrays.asList("OFF_TRACK", null, "AT_RISK", "ON_TRACK"),
+                    Arrays.asList(t, null, null, t), -0.25, "ON_TRACK"));
+            summary.add(new OrganizationSummary(t, 1, 0, 0, 0, 1));
+            blockers.add(new BlockerRow(t, "INDICATOR", t, "OPEN", Instant.parse("2026-05-01T13:00:00Z"), 3,
+                    Instant.parse("2026-05-15T13:00:00Z"), false, t, null));
+            UUID org = UUID.randomUUID();
+            names.put(org, t);
+            experiments.add(new ExperimentSnapshot(UUID.randomUUID(), org, t, "RUNNING", 1, t, -2.0, t,
+                    Instant.parse("2026-06-30T12:00:00Z")));
+        }
+        return new ForumWorkbookData(Instant.parse("2026-07-10T14:30:00Z"), SpreadsheetChecks.HOSTILE.get(0), "2026-Q2",
+                List.of("2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2"), texts, summary, rows.size(), rows, blockers,
+                experiments, names, key -> I18N.getTranslation(key, Locale.FRENCH));
+    }
+
+    @Test
+    void user_text_that_looks_like_a_formula_stays_text_with_the_quote_prefix() throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(write(hostile())))) {
+            SpreadsheetChecks.HOSTILE.forEach(t -> SpreadsheetChecks.assertText(workbook, t, true));
+            SpreadsheetChecks.ORDINARY.forEach(t -> SpreadsheetChecks.assertText(workbook, t, false));
+            SpreadsheetChecks.assertNoUserFormula(workbook, SpreadsheetChecks::forumSummaryFormula);
+            // Every place a text goes: organization, objective, indicator, unit, comments, blocker, experiment, about.
+            XSSFSheet indicators = workbook.getSheet("Indicateurs");
+            for (int c : new int[] {0, 1, 2, 3, 15}) {
+                assertThat(indicators.getRow(1).getCell(c).getStringCellValue()).isEqualTo(SpreadsheetChecks.HOSTILE.get(0));
+                assertThat(indicators.getRow(1).getCell(c).getCellStyle().getQuotePrefixed()).isTrue();
+            }
+            // The prefixed twin keeps what the original style showed (bold headers stay bold, colours stay).
+            assertThat(workbook.getSheet("À propos").getRow(2).getCell(1).getStringCellValue())
+                    .isEqualTo(SpreadsheetChecks.HOSTILE.get(0));
+            // Negative numbers typed as numbers stay numbers, with their format and no prefix.
+            XSSFCell baseline = indicators.getRow(1).getCell(5);
+            assertThat(baseline.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(baseline.getNumericCellValue()).isEqualTo(-2.0);
+            assertThat(baseline.getCellStyle().getQuotePrefixed()).isFalse();
+            assertThat(baseline.getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+            XSSFCell value = indicators.getRow(1).getCell(8);
+            assertThat(value.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(value.getNumericCellValue()).isEqualTo(-2.0);
+            XSSFCell metric = workbook.getSheet("Expérimentations").getRow(1).getCell(5);
+            assertThat(metric.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(metric.getNumericCellValue()).isEqualTo(-2.0);
+            // The summary's own formulas still compute.
+            assertThat(workbook.getSheet("Synthèse").getRow(4).getCell(5).getCellFormula()).isEqualTo("SUM(B5:E5)");
+        }
+    }
+
+    @Test
+    void libreoffice_shows_hostile_text_as_typed_and_evaluates_none_of_it() throws Exception {
+        Map<String, String> csv = SpreadsheetChecks.libreOfficeCsv(write(hostile()));
+        String indicators = csv.get("Indicateurs");
+        assertThat(indicators).as(csv.keySet().toString()).isNotNull();
+        for (String t : SpreadsheetChecks.HOSTILE) {
+            // "Quote all text cells": a text comes out quoted; a formula would come out as its (unquoted) result.
+            assertThat(indicators).contains("\"" + t.replace("\"", "\"\"") + "\"");
+        }
+        assertThat(indicators).contains("\"-\"", "-2");
+        csv.forEach((sheet, content) -> assertThat(content).as(sheet).doesNotContain("#NAME?", "Err:", "#VALUE!"));
+        // The summary's own formulas are evaluated as before: one indicator on track per organization.
+        assertThat(csv.get("Synthèse")).contains("\"+1+1\",1,0,0,0,1,");
     }
 
     private static String fill(XSSFCell cell) {

@@ -168,6 +168,23 @@ class SecurityHardeningIT extends IntegrationTest {
             // HSTS only goes with HTTPS (behind the TLS proxy); on plain HTTP a browser would ignore it anyway.
             assertThat(headers.firstValue("Strict-Transport-Security")).as(what).isEmpty();
         });
+        // Cohorte's own responses carry one Content-Security-Policy, Cohorte's; Camunda's web apps their own only
+        // (its pages have one with a nonce; its API's 401, answered before its header filter, none: JSON anyway).
+        responses.forEach((what, response) -> {
+            List<String> policies = response.headers().allValues("Content-Security-Policy");
+            if (what.startsWith("/camunda")) {
+                assertThat(policies).as(what + ": Camunda's policy only").hasSizeLessThanOrEqualTo(1)
+                        .allSatisfy(policy -> assertThat(policy).contains("'nonce-"));
+            } else {
+                assertThat(policies).as(what + ": one policy").hasSize(1);
+                List<String> directives = List.of(policies.get(0).split("\\s*;\\s*"));
+                assertThat(directives).as(what).contains("default-src 'self'", "object-src 'none'", "base-uri 'self'",
+                        "frame-ancestors 'none'", "form-action 'self'", "connect-src 'self'");
+                // No source beyond the application itself (and inline data: for Lumo's icon font and images).
+                assertThat(policies.get(0)).as(what).doesNotContain("*", "http:", "https:", "ws:", "wss:", "blob:");
+            }
+        });
+        assertThat(responses.get("/camunda").headers().allValues("Content-Security-Policy")).hasSize(1);
         assertThat(responses.get("404 static").statusCode()).isEqualTo(404);
         assertThat(responses.get("403 /actuator/env").statusCode()).isIn(401, 403);
         assertThat(responses.get("/api/performance 200").statusCode()).isEqualTo(200);

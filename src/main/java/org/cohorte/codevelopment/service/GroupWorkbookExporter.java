@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.cohorte.base.error.NotFoundException;
+import org.cohorte.base.export.SpreadsheetText;
 import org.cohorte.base.i18n.CohorteI18NProvider;
 import org.cohorte.base.time.EngineClock;
 import org.cohorte.codevelopment.domain.CodevActionRepository;
@@ -95,6 +96,8 @@ public class GroupWorkbookExporter {
         Map<String, String> names = memberService.displayNames(userIds.stream().distinct().toList());
 
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            // Display names, case titles and contracts are typed by members: never let a spreadsheet run them.
+            SpreadsheetText texts = new SpreadsheetText(workbook);
             CellStyle header = workbook.createCellStyle();
             Font bold = workbook.createFont();
             bold.setBold(true);
@@ -107,41 +110,41 @@ public class GroupWorkbookExporter {
             if (reader) {
                 sessionColumns.addAll(List.of("caseTitle", "contract"));
             }
-            Sheet sheet = sheet(workbook, "sessions", sessionColumns, header, locale);
+            Sheet sheet = sheet(workbook, texts, "sessions", sessionColumns, header, locale);
             int r = 1;
             for (CodevSession s : list) {
                 Row row = sheet.createRow(r++);
                 dateCell(row, 0, s.getScheduledAt(), date);
-                row.createCell(1).setCellValue(t("codevelopment.mode." + s.getMode(), locale));
-                row.createCell(2).setCellValue(t("codevelopment.status." + s.getStatus(), locale));
-                row.createCell(3).setCellValue(names.get(s.getClientId()));
+                texts.write(row, 1, t("codevelopment.mode." + s.getMode(), locale));
+                texts.write(row, 2, t("codevelopment.status." + s.getStatus(), locale));
+                texts.write(row, 3, names.get(s.getClientId()));
                 row.createCell(4).setCellValue(people.stream().filter(p -> p.getSessionId().equals(s.getId())
                         && p.getRole() == org.cohorte.codevelopment.domain.ParticipantRole.CONSULTANT && p.isPresent()).count());
                 ratings.stream().filter(e -> e.getSessionId().equals(s.getId())).mapToInt(CodevEntry::getRating).average()
                         .ifPresent(avg -> row.createCell(5).setCellValue(Math.round(avg * 10) / 10.0));
                 row.createCell(6).setCellValue(actions.findBySessionIdOrderByPosition(s.getId()).size());
-                row.createCell(7).setCellValue(t(s.getFollowUpReport() != null ? "codevelopment.yes" : "codevelopment.no", locale));
+                texts.write(row, 7, t(s.getFollowUpReport() != null ? "codevelopment.yes" : "codevelopment.no", locale));
                 if (reader) {
-                    row.createCell(8).setCellValue(s.getCaseTitle() == null ? "" : s.getCaseTitle());
-                    row.createCell(9).setCellValue(s.getContract() == null ? "" : s.getContract());
+                    texts.write(row, 8, s.getCaseTitle() == null ? "" : s.getCaseTitle());
+                    texts.write(row, 9, s.getContract() == null ? "" : s.getContract());
                 }
             }
 
-            sheet = sheet(workbook, "attendance", List.of("date", "member", "role", "present"), header, locale);
+            sheet = sheet(workbook, texts, "attendance", List.of("date", "member", "role", "present"), header, locale);
             r = 1;
             for (CodevSession s : list) {
                 for (CodevParticipant p : people.stream().filter(p -> p.getSessionId().equals(s.getId()))
                         .sorted((a, b) -> a.getRole().compareTo(b.getRole())).toList()) {
                     Row row = sheet.createRow(r++);
                     dateCell(row, 0, s.getScheduledAt(), date);
-                    row.createCell(1).setCellValue(names.get(p.getUserId()));
-                    row.createCell(2).setCellValue(t("codevelopment.role." + p.getRole(), locale));
-                    row.createCell(3).setCellValue(t(p.isPresent() ? "codevelopment.yes" : "codevelopment.no", locale));
+                    texts.write(row, 1, names.get(p.getUserId()));
+                    texts.write(row, 2, t("codevelopment.role." + p.getRole(), locale));
+                    texts.write(row, 3, t(p.isPresent() ? "codevelopment.yes" : "codevelopment.no", locale));
                 }
             }
 
-            sheet = sheet(workbook, "rotation", List.of("member", "timesClient", "timesInCycle", "lastClient", "active"),
-                    header, locale);
+            sheet = sheet(workbook, texts, "rotation",
+                    List.of("member", "timesClient", "timesInCycle", "lastClient", "active"), header, locale);
             Map<String, Long> totals = new HashMap<>();
             list.stream().filter(s -> s.getStatus() != SessionStatus.CANCELLED)
                     .forEach(s -> totals.merge(s.getClientId(), 1L, Long::sum));
@@ -151,22 +154,22 @@ public class GroupWorkbookExporter {
             for (CodevGroupMember m : all) {
                 Row row = sheet.createRow(r++);
                 RotationPlanner.Standing st = standing.get(m.getUserId());
-                row.createCell(0).setCellValue(names.get(m.getUserId()));
+                texts.write(row, 0, names.get(m.getUserId()));
                 row.createCell(1).setCellValue(totals.getOrDefault(m.getUserId(), 0L));
                 row.createCell(2).setCellValue(st == null ? 0 : st.timesInCycle());
                 if (st != null && st.lastTime() != null) {
                     dateCell(row, 3, st.lastTime(), date);
                 }
-                row.createCell(4).setCellValue(t(m.isActive() ? "codevelopment.yes" : "codevelopment.no", locale));
+                texts.write(row, 4, t(m.isActive() ? "codevelopment.yes" : "codevelopment.no", locale));
             }
 
-            sheet = sheet(workbook, "ratings", List.of("date", "participant", "rating"), header, locale);
+            sheet = sheet(workbook, texts, "ratings", List.of("date", "participant", "rating"), header, locale);
             r = 1;
             for (CodevSession s : list) {
                 for (CodevEntry e : ratings.stream().filter(e -> e.getSessionId().equals(s.getId())).toList()) {
                     Row row = sheet.createRow(r++);
                     dateCell(row, 0, s.getScheduledAt(), date);
-                    row.createCell(1).setCellValue(names.get(e.getAuthorId()));
+                    texts.write(row, 1, names.get(e.getAuthorId()));
                     row.createCell(2).setCellValue(e.getRating());
                 }
             }
@@ -177,13 +180,12 @@ public class GroupWorkbookExporter {
         }
     }
 
-    private Sheet sheet(SXSSFWorkbook workbook, String key, List<String> columns, CellStyle header, Locale locale) {
+    private Sheet sheet(SXSSFWorkbook workbook, SpreadsheetText texts, String key, List<String> columns,
+                        CellStyle header, Locale locale) {
         SXSSFSheet sheet = workbook.createSheet(t("codevelopment.export.sheet." + key, locale));
         Row row = sheet.createRow(0);
         for (int i = 0; i < columns.size(); i++) {
-            var cell = row.createCell(i);
-            cell.setCellValue(t("codevelopment.export.column." + columns.get(i), locale));
-            cell.setCellStyle(header);
+            texts.write(row, i, t("codevelopment.export.column." + columns.get(i), locale), header);
             sheet.setColumnWidth(i, 22 * 256);
         }
         sheet.createFreezePane(0, 1);

@@ -22,6 +22,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.cohorte.base.error.CohorteException;
+import org.cohorte.base.export.SpreadsheetText;
 import org.cohorte.base.i18n.CohorteI18NProvider;
 import org.cohorte.base.time.EngineClock;
 import org.cohorte.community.domain.Community;
@@ -79,6 +80,8 @@ public class CommunityHealthWorkbookExporter {
         List<Question> asked = period(communityId, from, to);
         Health health = compute(asked);
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            // Community, article and organization names are typed by members: never let a spreadsheet run them.
+            SpreadsheetText texts = new SpreadsheetText(workbook);
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
             font.setBold(true);
@@ -92,38 +95,38 @@ public class CommunityHealthWorkbookExporter {
             summary.setColumnWidth(0, 45 * 256);
             summary.setColumnWidth(1, 30 * 256);
             int r = 0;
-            row(summary, r++, bold, t(locale, "community.report.community"), community.getName());
-            row(summary, r++, null, t(locale, "community.report.period"), from + " – " + to);
+            row(texts, summary, r++, bold, t(locale, "community.report.community"), community.getName());
+            row(texts, summary, r++, null, t(locale, "community.report.period"), from + " – " + to);
             r++;
-            numberRow(summary, r++, t(locale, "community.report.asked"), health.asked(), null);
+            numberRow(texts, summary, r++, t(locale, "community.report.asked"), health.asked(), null);
             Row median = summary.createRow(r++);
-            median.createCell(0).setCellValue(t(locale, "community.report.medianHours"));
+            texts.write(median, 0, t(locale, "community.report.medianHours"));
             if (health.medianHoursToFirstAnswer() != null) {
                 median.createCell(1).setCellValue(health.medianHoursToFirstAnswer());
                 median.getCell(1).setCellStyle(decimal);
             } else {
-                median.createCell(1).setCellValue("—");
+                texts.write(median, 1, "—");
             }
-            numberRow(summary, r++, t(locale, "community.report.answered"), health.answered(), null);
-            numberRow(summary, r++, t(locale, "community.report.withinPromise", community.getAnswerHours()),
+            numberRow(texts, summary, r++, t(locale, "community.report.answered"), health.answered(), null);
+            numberRow(texts, summary, r++, t(locale, "community.report.withinPromise", community.getAnswerHours()),
                     health.answeredWithinPromise(), null);
-            numberRow(summary, r++, t(locale, "community.report.shareWithinPromise", community.getAnswerHours()),
+            numberRow(texts, summary, r++, t(locale, "community.report.shareWithinPromise", community.getAnswerHours()),
                     health.shareWithinPromise(), percent);
-            numberRow(summary, r++, t(locale, "community.report.breaches"), health.breaches(), null);
+            numberRow(texts, summary, r++, t(locale, "community.report.breaches"), health.breaches(), null);
 
             Sheet top = workbook.createSheet(t(locale, "community.report.sheet.articles"));
             top.setColumnWidth(0, 60 * 256);
-            row(top, 0, bold, t(locale, "community.report.article"), t(locale, "community.report.views"));
+            row(texts, top, 0, bold, t(locale, "community.report.article"), t(locale, "community.report.views"));
             int a = 1;
             for (var article : articles.findTop10ByCommunityIdOrderByViewCountDesc(communityId)) {
                 Row row = top.createRow(a++);
-                row.createCell(0).setCellValue(article.getTitle());
+                texts.write(row, 0, article.getTitle());
                 row.createCell(1).setCellValue(article.getViewCount());
             }
 
             Sheet orgs = workbook.createSheet(t(locale, "community.report.sheet.organizations"));
             orgs.setColumnWidth(0, 50 * 256);
-            row(orgs, 0, bold, t(locale, "community.report.organization"), t(locale, "community.report.members"),
+            row(texts, orgs, 0, bold, t(locale, "community.report.organization"), t(locale, "community.report.members"),
                     t(locale, "community.report.activeMembers"));
             Set<String> active = activeMembers(asked, communityId, from, to);
             Map<String, int[]> byOrg = new TreeMap<>();
@@ -138,7 +141,7 @@ public class CommunityHealthWorkbookExporter {
             int o = 1;
             for (var entry : byOrg.entrySet()) {
                 Row row = orgs.createRow(o++);
-                row.createCell(0).setCellValue(entry.getKey());
+                texts.write(row, 0, entry.getKey());
                 row.createCell(1).setCellValue(entry.getValue()[0]);
                 row.createCell(2).setCellValue(entry.getValue()[1]);
             }
@@ -202,19 +205,17 @@ public class CommunityHealthWorkbookExporter {
         return i18n.getTranslation(key, locale, args);
     }
 
-    private static void row(Sheet sheet, int index, CellStyle style, String... values) {
+    private static void row(SpreadsheetText texts, Sheet sheet, int index, CellStyle style, String... values) {
         Row row = sheet.createRow(index);
         for (int i = 0; i < values.length; i++) {
-            row.createCell(i).setCellValue(values[i]);
-            if (style != null) {
-                row.getCell(i).setCellStyle(style);
-            }
+            texts.write(row, i, values[i], style);
         }
     }
 
-    private static void numberRow(Sheet sheet, int index, String label, double value, CellStyle style) {
+    private static void numberRow(SpreadsheetText texts, Sheet sheet, int index, String label, double value,
+                                  CellStyle style) {
         Row row = sheet.createRow(index);
-        row.createCell(0).setCellValue(label);
+        texts.write(row, 0, label);
         row.createCell(1).setCellValue(value);
         if (style != null) {
             row.getCell(1).setCellStyle(style);

@@ -22,6 +22,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.cohorte.base.export.SpreadsheetText;
 import org.cohorte.base.i18n.CohorteI18NProvider;
 import org.cohorte.identity.domain.Organization;
 import org.cohorte.identity.service.OrganizationService;
@@ -64,6 +65,8 @@ public class PortfolioWorkbookExporter {
                 .collect(Collectors.toMap(Organization::getId, Organization::getLabel));
         Function<String, String> t = key -> i18n.getTranslation(key, locale);
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
+            // Titles, hypotheses, comments and names are typed by people: never let a spreadsheet run them.
+            SpreadsheetText texts = new SpreadsheetText(workbook);
             CellStyle header = workbook.createCellStyle();
             Font bold = workbook.createFont();
             bold.setBold(true);
@@ -76,22 +79,22 @@ public class PortfolioWorkbookExporter {
             CellStyle number = workbook.createCellStyle();
             number.setDataFormat(workbook.createDataFormat().getFormat("#,##0.##"));
 
-            Sheet experiments = sheet(workbook, t.apply("incubator.export.sheet.experiments"), header, t,
+            Sheet experiments = sheet(workbook, texts, t.apply("incubator.export.sheet.experiments"), header, t,
                     "incubator.field.title", "incubator.field.organization", "incubator.field.stage",
                     "incubator.export.iterations", "incubator.export.lastDecision", "incubator.field.metric",
                     "incubator.field.unit", "incubator.field.threshold", "incubator.field.direction",
                     "incubator.export.lastValue", "incubator.field.durationWeeks", "incubator.field.budget",
                     "incubator.export.updatedAt");
-            Sheet iterations = sheet(workbook, t.apply("incubator.export.sheet.iterations"), header, t,
+            Sheet iterations = sheet(workbook, texts, t.apply("incubator.export.sheet.iterations"), header, t,
                     "incubator.field.title", "incubator.export.iteration", "incubator.testCard.weBelieve",
                     "incubator.testCard.weWill", "incubator.testCard.weMeasure", "incubator.testCard.weAreRightIf",
                     "incubator.learning.observed", "incubator.learning.insights", "incubator.learning.actions",
                     "incubator.decision.suggestion");
-            Sheet decisions = sheet(workbook, t.apply("incubator.export.sheet.decisions"), header, t,
+            Sheet decisions = sheet(workbook, texts, t.apply("incubator.export.sheet.decisions"), header, t,
                     "incubator.field.title", "incubator.export.iteration", "incubator.export.decision",
                     "incubator.decision.suggestion", "incubator.export.comment", "incubator.export.decidedBy",
                     "incubator.export.decidedAt");
-            Sheet checkIns = sheet(workbook, t.apply("incubator.export.sheet.checkIns"), header, t,
+            Sheet checkIns = sheet(workbook, texts, t.apply("incubator.export.sheet.checkIns"), header, t,
                     "incubator.field.title", "incubator.export.iteration", "incubator.checkIn.week",
                     "incubator.checkIn.metricValue", "incubator.field.unit", "incubator.checkIn.observations",
                     "incubator.export.recordedAt");
@@ -102,52 +105,52 @@ public class PortfolioWorkbookExporter {
             for (IncubatorPortfolio.Portfolio.Row row : data.experiments()) {
                 Experiment x = row.experiment();
                 Row r = experiments.createRow(e++);
-                text(r, 0, x.getTitle());
-                text(r, 1, organizations.get(x.getOrganizationId()));
-                text(r, 2, t.apply("incubator.stage." + x.getStage().name()));
+                text(texts, r, 0, x.getTitle());
+                text(texts, r, 1, organizations.get(x.getOrganizationId()));
+                text(texts, r, 2, t.apply("incubator.stage." + x.getStage().name()));
                 r.createCell(3).setCellValue(row.iterations().size());
-                text(r, 4, row.lastDecision() == null ? null : t.apply("incubator.decision." + row.lastDecision()));
-                text(r, 5, x.getMetric());
-                text(r, 6, x.getMetricUnit());
+                text(texts, r, 4, row.lastDecision() == null ? null : t.apply("incubator.decision." + row.lastDecision()));
+                text(texts, r, 5, x.getMetric());
+                text(texts, r, 6, x.getMetricUnit());
                 num(r, 7, x.getThreshold(), number);
-                text(r, 8, t.apply(x.isHigherIsBetter() ? "incubator.direction.higher" : "incubator.direction.lower"));
+                text(texts, r, 8, t.apply(x.isHigherIsBetter() ? "incubator.direction.higher" : "incubator.direction.lower"));
                 num(r, 9, row.lastMetricValue(), number);
                 r.createCell(10).setCellValue(x.getDurationWeeks());
                 num(r, 11, x.getBudget(), number);
                 when(r, 12, x.getUpdatedAt(), date);
                 for (Iteration it : row.iterations()) {
                     Row ir = iterations.createRow(i++);
-                    text(ir, 0, x.getTitle());
+                    text(texts, ir, 0, x.getTitle());
                     ir.createCell(1).setCellValue(it.getNumber());
-                    text(ir, 2, it.getWeBelieve());
-                    text(ir, 3, it.getWeWill());
-                    text(ir, 4, it.getWeMeasure());
-                    text(ir, 5, it.getWeAreRightIf());
+                    text(texts, ir, 2, it.getWeBelieve());
+                    text(texts, ir, 3, it.getWeWill());
+                    text(texts, ir, 4, it.getWeMeasure());
+                    text(texts, ir, 5, it.getWeAreRightIf());
                     num(ir, 6, it.getObservedValue(), number);
-                    text(ir, 7, it.getInsights());
-                    text(ir, 8, it.getActions());
-                    text(ir, 9, it.getSuggestion() == null ? null : t.apply("incubator.decision." + it.getSuggestion()));
+                    text(texts, ir, 7, it.getInsights());
+                    text(texts, ir, 8, it.getActions());
+                    text(texts, ir, 9, it.getSuggestion() == null ? null : t.apply("incubator.decision." + it.getSuggestion()));
                 }
                 for (Decision dec : row.decisions()) {
                     Row dr = decisions.createRow(d++);
-                    text(dr, 0, x.getTitle());
+                    text(texts, dr, 0, x.getTitle());
                     if (dec.getIterationNumber() != null) {
                         dr.createCell(1).setCellValue(dec.getIterationNumber());
                     }
-                    text(dr, 2, t.apply("incubator.decision." + dec.getKind().name()));
-                    text(dr, 3, dec.getSuggestion() == null ? null : t.apply("incubator.decision." + dec.getSuggestion()));
-                    text(dr, 4, dec.getComment());
-                    text(dr, 5, dec.getDecidedBy());
+                    text(texts, dr, 2, t.apply("incubator.decision." + dec.getKind().name()));
+                    text(texts, dr, 3, dec.getSuggestion() == null ? null : t.apply("incubator.decision." + dec.getSuggestion()));
+                    text(texts, dr, 4, dec.getComment());
+                    text(texts, dr, 5, dec.getDecidedBy());
                     when(dr, 6, dec.getDecidedAt(), date);
                 }
                 for (CheckIn ci : row.checkIns()) {
                     Row cr = checkIns.createRow(c++);
-                    text(cr, 0, x.getTitle());
+                    text(texts, cr, 0, x.getTitle());
                     cr.createCell(1).setCellValue(ci.getIterationNumber());
                     cr.createCell(2).setCellValue(ci.getWeek());
                     num(cr, 3, ci.getMetricValue(), number);
-                    text(cr, 4, x.getMetricUnit());
-                    text(cr, 5, ci.getObservations());
+                    text(texts, cr, 4, x.getMetricUnit());
+                    text(texts, cr, 5, ci.getObservations());
                     when(cr, 6, ci.getRecordedAt(), date);
                 }
             }
@@ -158,14 +161,12 @@ public class PortfolioWorkbookExporter {
         }
     }
 
-    private static Sheet sheet(SXSSFWorkbook workbook, String name, CellStyle header, Function<String, String> t,
-                               String... columns) {
+    private static Sheet sheet(SXSSFWorkbook workbook, SpreadsheetText texts, String name, CellStyle header,
+                               Function<String, String> t, String... columns) {
         SXSSFSheet sheet = workbook.createSheet(name);
         Row row = sheet.createRow(0);
         for (int i = 0; i < columns.length; i++) {
-            Cell cell = row.createCell(i);
-            cell.setCellValue(t.apply(columns[i]));
-            cell.setCellStyle(header);
+            texts.write(row, i, t.apply(columns[i]), header);
             sheet.setColumnWidth(i, 20 * 256);
         }
         sheet.createFreezePane(0, 1);
@@ -173,9 +174,9 @@ public class PortfolioWorkbookExporter {
         return sheet;
     }
 
-    private static void text(Row row, int column, String value) {
+    private static void text(SpreadsheetText texts, Row row, int column, String value) {
         if (value != null) {
-            row.createCell(column).setCellValue(value);
+            texts.write(row, column, value);
         }
     }
 

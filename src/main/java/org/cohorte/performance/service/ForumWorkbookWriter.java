@@ -43,6 +43,7 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.cohorte.base.export.SpreadsheetText;
 import org.cohorte.incubator.api.ExperimentSnapshot;
 import org.cohorte.performance.domain.IndicatorStatus;
 
@@ -72,6 +73,8 @@ public class ForumWorkbookWriter {
     private CellStyle date;
     private CellStyle dateTime;
     private CellStyle text;
+    /** Every text cell goes through it, so that no user text is ever read as a formula. */
+    private SpreadsheetText texts;
     private final Map<IndicatorStatus, CellStyle> statusStyles = new EnumMap<>(IndicatorStatus.class);
 
     /** @param progress told the number of indicator rows written so far (every 1 000 rows and at the end) */
@@ -91,6 +94,8 @@ public class ForumWorkbookWriter {
     public void write(OutputStream out) throws IOException {
         XSSFWorkbook template = new XSSFWorkbook();
         createStyles(template);
+        // The streamed workbook shares the template's styles, so one helper serves both.
+        texts = new SpreadsheetText(template);
         XSSFSheet summary = template.createSheet(l("sheet.summary"));
         writeSummary(summary);
         XSSFFormulaEvaluator.evaluateAllFormulaCells(template);
@@ -447,10 +452,8 @@ public class ForumWorkbookWriter {
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, rows - 1), 0, columns - 1));
     }
 
-    private static void cell(Row row, int column, String value, CellStyle style) {
-        Cell cell = row.createCell(column);
-        cell.setCellValue(value == null ? "" : value);
-        cell.setCellStyle(style);
+    private void cell(Row row, int column, String value, CellStyle style) {
+        texts.write(row, column, value == null ? "" : value, style);
     }
 
     private static void cell(Row row, int column, double value, CellStyle style) {

@@ -34,6 +34,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.cohorte.base.text.PlainText;
 import org.cohorte.base.error.CohorteException;
+import org.cohorte.base.export.SpreadsheetText;
 import org.cohorte.base.i18n.CohorteI18NProvider;
 import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.EngineAuthentication;
@@ -113,6 +114,8 @@ public class IndicatorImportService {
     public byte[] template(UUID organizationId, Locale locale) {
         access.requireRead(organizationId);
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            // Objective titles, indicator names and units are typed by people: never let a spreadsheet run them.
+            SpreadsheetText texts = new SpreadsheetText(workbook);
             var bold = workbook.createFont();
             bold.setBold(true);
             var header = workbook.createCellStyle();
@@ -128,9 +131,9 @@ public class IndicatorImportService {
             int r = 1;
             for (Indicator i : indicators.findByOrganizationIdOrderByNameAsc(organizationId)) {
                 Row row = defs.createRow(r++);
-                row.createCell(0).setCellValue(titles.getOrDefault(i.getObjectiveId(), ""));
-                row.createCell(1).setCellValue(i.getName());
-                row.createCell(2).setCellValue(i.getUnit());
+                texts.write(row, 0, titles.getOrDefault(i.getObjectiveId(), ""));
+                texts.write(row, 1, i.getName());
+                texts.write(row, 2, i.getUnit());
                 row.createCell(3).setCellValue(i.getBaselineValue());
                 row.createCell(4).setCellValue(i.getBaselineDate());
                 row.getCell(4).setCellStyle(dateStyle);
@@ -142,7 +145,7 @@ public class IndicatorImportService {
                 row.createCell(9).setCellValue(i.getOwnerId());
                 row.createCell(10).setCellValue(i.getValidatorId());
                 Row m = values.createRow(r - 1);
-                m.createCell(0).setCellValue(i.getName());
+                texts.write(m, 0, i.getName());
             }
             DataValidationHelper helper = defs.getDataValidationHelper();
             DataValidation direction = helper.createValidation(helper.createExplicitListConstraint(
