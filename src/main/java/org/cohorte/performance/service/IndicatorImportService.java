@@ -49,6 +49,8 @@ import org.cohorte.performance.domain.MeasurementRepository;
 import org.cohorte.performance.domain.Objective;
 import org.cohorte.performance.domain.ObjectiveRepository;
 import org.cohorte.performance.domain.Period;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,6 +63,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class IndicatorImportService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndicatorImportService.class);
 
     /** The announced limit of an imported file; spring.servlet.multipart.max-file-size says the same. */
     public static final long MAX_BYTES = 10L * 1024 * 1024;
@@ -211,8 +215,15 @@ public class IndicatorImportService {
         } catch (IOException e) {
             throw new CohorteException("performance.import.notXlsx");
         }
+        long started = System.nanoTime();
         try (XlsxReader workbook = XlsxReader.open(file)) {
-            return importFrom(organizationId, workbook);
+            ImportResult result = importFrom(organizationId, workbook);
+            // What an operator needs to size imports: how big, how many rows, how long (the commit comes after).
+            LOG.info("Indicator import of {} bytes for organization {}: {} error(s), {} indicator(s) created, {} updated, "
+                            + "{} value(s), {} ms", file.toFile().length(), organizationId, result.errors().size(),
+                    result.indicatorsCreated(), result.indicatorsUpdated(), result.measurementsImported(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return result;
         }
     }
 
