@@ -74,6 +74,8 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
     /** The organization an upload goes to, read by the upload's request thread (outside the UI lock). */
     private volatile UUID uploadOrganization;
 
+    /** Up to this many indicators, the grid shows them all without scrolling. */
+    static final int WHOLE_LIST = 50;
     /** At most this many errors are listed; the count says how many more there are. */
     static final int SHOWN_ERRORS = 100;
 
@@ -170,7 +172,6 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
             return activate;
         }).setHeader(getTranslation("performance.indicators.draft")).setAutoWidth(true);
         grid.addItemDoubleClickListener(e -> new IndicatorDetailsDialog(indicatorService, e.getItem().getId()).open());
-        grid.setAllRowsVisible(true);
 
         add(toolbar, grid, new H3(getTranslation("performance.indicators.import")),
                 new Paragraph(getTranslation("performance.indicators.importHelp")), upload, importErrors);
@@ -196,7 +197,13 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         objectiveTitles = indicatorService.objectives(id).stream().collect(Collectors.toMap(Objective::getId, Objective::getTitle));
-        grid.setItems(indicatorService.indicators(id));
+        List<Indicator> items = indicatorService.indicators(id);
+        grid.setItems(items);
+        // A short list shows whole; a long one (a thousand imported at once) scrolls in the grid, which fetches it
+        // page by page: all rows visible would ask for more pages at once than Vaadin allows, and fail.
+        boolean whole = items.size() <= WHOLE_LIST;
+        grid.setAllRowsVisible(whole);
+        grid.setHeight(whole ? null : "40rem");
         java.util.Locale locale = UI.getCurrent().getLocale();
         template.setHref(DownloadHandler.fromInputStream(event -> new DownloadResponse(
                 new ByteArrayInputStream(importService.template(id, locale)), "modele-indicateurs.xlsx",
