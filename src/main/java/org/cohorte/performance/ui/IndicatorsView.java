@@ -223,9 +223,7 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
             ImportResult result = importService.importWorkbook(id, file);
             ui.access(() -> showResult(result));
         } catch (CohorteException e) {
-            ui.access(() -> {
-                refused(getTranslation(e.getMessageKey(), e.getArgs()));
-            });
+            ui.access(() -> refused(getTranslation(e.getMessageKey(), e.getArgs())));
         }
     }
 
