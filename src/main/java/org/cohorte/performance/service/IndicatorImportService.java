@@ -22,7 +22,6 @@ import java.util.UUID;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddressList;
@@ -617,7 +616,7 @@ public class IndicatorImportService {
                 error(column, "performance.import.error.required");
                 return null;
             }
-            if (cell.type() == XlsxReader.Type.NUMERIC && cell.dateFormatted() && DateUtil.isValidExcelDate(cell.number())) {
+            if (cell.type() == XlsxReader.Type.NUMERIC && cell.date() != null) {
                 return cell.date();
             }
             if (cell.type() == XlsxReader.Type.STRING) {

@@ -57,8 +57,11 @@ final class XlsxReader implements AutoCloseable {
 
     enum Type { BLANK, STRING, NUMERIC, BOOLEAN, ERROR, FORMULA }
 
-    /** One cell as read: its type, its text (a string, a formula, an error code, a number as written) and its number. */
-    record Cell(Type type, String text, double number, boolean dateFormatted) {
+    /**
+     * One cell as read: its type, its text (a string, a formula, an error code, a number as written), its number
+     * and, when its format shows a date, that date (in the workbook's 1900 or 1904 system).
+     */
+    record Cell(Type type, String text, double number, LocalDate date) {
 
         boolean blank() {
             return type == Type.BLANK || type == Type.STRING && text.isBlank();
@@ -67,15 +70,11 @@ final class XlsxReader implements AutoCloseable {
         /** What the user sees in the cell, to quote it in an error. */
         String display() {
             return switch (type) {
-                case NUMERIC -> dateFormatted && DateUtil.isValidExcelDate(number) ? date().toString() : String.valueOf(number);
+                case NUMERIC -> date != null ? date.toString() : String.valueOf(number);
                 case BOOLEAN -> text.equals("1") || text.equalsIgnoreCase("true") ? "TRUE" : "FALSE";
                 case BLANK -> "";
                 default -> text;
             };
-        }
-
-        LocalDate date() {
-            return DateUtil.getLocalDateTime(number, false).toLocalDate();
         }
     }
 
@@ -408,37 +407,39 @@ final class XlsxReader implements AutoCloseable {
         private Cell cell() {
             if (hasFormula) {
                 // Formulas are not evaluated nor trusted: the cell is refused as its formula.
-                return new Cell(Type.FORMULA, "=" + (formula == null ? "" : formula), 0, false);
+                return new Cell(Type.FORMULA, "=" + (formula == null ? "" : formula), 0, null);
             }
             String type = cellType == null ? "n" : cellType;
             return switch (type) {
                 case "s" -> {
                     Integer index = integer(value);
                     String shared = index == null ? null : strings.get(index);
-                    yield shared == null ? new Cell(Type.ERROR, String.valueOf(value), 0, false)
-                            : new Cell(Type.STRING, shared, 0, false);
+                    yield shared == null ? new Cell(Type.ERROR, String.valueOf(value), 0, null)
+                            : new Cell(Type.STRING, shared, 0, null);
                 }
-                case "inlineStr" -> inline == null ? blank() : new Cell(Type.STRING, inline, 0, false);
-                case "str", "d" -> value == null ? blank() : new Cell(Type.STRING, value, 0, false);
-                case "b" -> value == null ? blank() : new Cell(Type.BOOLEAN, value.strip(), 0, false);
-                case "e" -> new Cell(Type.ERROR, String.valueOf(value), 0, false);
+                case "inlineStr" -> inline == null ? blank() : new Cell(Type.STRING, inline, 0, null);
+                case "str", "d" -> value == null ? blank() : new Cell(Type.STRING, value, 0, null);
+                case "b" -> value == null ? blank() : new Cell(Type.BOOLEAN, value.strip(), 0, null);
+                case "e" -> new Cell(Type.ERROR, String.valueOf(value), 0, null);
                 default -> {
                     if (value == null || value.isBlank()) {
                         yield blank();
                     }
                     try {
                         double number = Double.parseDouble(value.strip());
-                        boolean date = cellStyle >= 0 && cellStyle < dateStyles.length && dateStyles[cellStyle];
-                        yield new Cell(Type.NUMERIC, value, number, date);
+                        boolean date = cellStyle >= 0 && cellStyle < dateStyles.length && dateStyles[cellStyle]
+                                && DateUtil.isValidExcelDate(number);
+                        yield new Cell(Type.NUMERIC, value, number,
+                                date ? DateUtil.getLocalDateTime(number, date1904).toLocalDate() : null);
                     } catch (NumberFormatException e) {
-                        yield new Cell(Type.ERROR, value, 0, false);
+                        yield new Cell(Type.ERROR, value, 0, null);
                     }
                 }
             };
         }
 
         private Cell blank() {
-            return new Cell(Type.BLANK, "", 0, false);
+            return new Cell(Type.BLANK, "", 0, null);
         }
     }
 
