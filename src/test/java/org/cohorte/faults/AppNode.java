@@ -23,6 +23,7 @@ final class AppNode {
     private final int port;
     private final String dbUrl;
     private final List<String> properties;
+    private final List<String> jvmOptions = new ArrayList<>();
     private Process process;
     private int starts;
 
@@ -33,11 +34,22 @@ final class AppNode {
         this.properties = List.of(properties);
     }
 
+    /** The packaged jar: {@code -Dfaults.jar=...} (a production jar kept aside while iterating), else target's. */
     static Path jar() throws IOException {
+        String given = System.getProperty("faults.jar");
+        if (given != null && !given.isBlank()) {
+            return Path.of(given);
+        }
         try (var files = Files.list(Path.of("target"))) {
             return files.filter(p -> p.getFileName().toString().matches("cohorte-.*\\.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("No target/cohorte-*.jar: build it with -Pproduction first"));
         }
+    }
+
+    /** More JVM options for the next start (a GC log, say), after the common ones. */
+    AppNode jvm(String... options) {
+        jvmOptions.addAll(List.of(options));
+        return this;
     }
 
     String baseUrl() {
@@ -58,8 +70,9 @@ final class AppNode {
 
     void start() throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Duser.timezone=America/Montreal",
-                "-jar", jar().toString(), "--server.port=" + port, "--spring.profiles.active=postgres",
+                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Duser.timezone=America/Montreal"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port, "--spring.profiles.active=postgres",
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,
                 "--spring.datasource.hikari.maximum-pool-size=10",
                 // The fault tests ask a thousand questions as one person: far past a person's rate limit.

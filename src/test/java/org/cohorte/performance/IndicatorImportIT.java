@@ -2,6 +2,7 @@ package org.cohorte.performance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,6 +11,8 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+
+import javax.sql.DataSource;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -27,6 +30,7 @@ import org.cohorte.performance.service.ImportResult;
 import org.cohorte.performance.service.IndicatorImportService;
 import org.cohorte.performance.service.IndicatorService;
 import org.cohorte.testsupport.IntegrationTest;
+import org.cohorte.testsupport.SqlStatements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,6 +45,8 @@ class IndicatorImportIT extends IntegrationTest {
     IndicatorImportService importService;
     @Autowired
     IndicatorService indicatorService;
+    @Autowired
+    DataSource dataSource;
 
     private XSSFWorkbook template(PerformanceFixture.Org org) throws IOException {
         byte[] bytes = data.as(org.manager(), () -> importService.template(org.id(), Locale.FRENCH));
@@ -190,5 +196,56 @@ class IndicatorImportIT extends IntegrationTest {
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> data.as(other.manager(), () -> importService.template(org.id(), Locale.FRENCH)))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    private static byte[] indicatorRows(PerformanceFixture.Org org, int rows) throws IOException {
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        Sheet defs = workbook.createSheet("Indicateurs");
+        row(defs, 0, "Objectif");
+        for (int r = 1; r <= rows; r++) {
+            row(defs, r, "Objectif " + r % 3, "Indicateur " + r, "%", 20, "2026-01-01", 60, "2026-12-31", "HIGHER", "QUARTERLY",
+                    r % 2 == 0 ? org.owner() : org.validator(), org.validator());
+        }
+        return bytes(workbook);
+    }
+
+    private long statements(PerformanceFixture.Org org, byte[] file, boolean selectsOnly) {
+        Runnable work = () -> assertThat(data.as(org.manager(), () -> importService.importWorkbook(org.id(),
+                new ByteArrayInputStream(file))).errors()).isEmpty();
+        return selectsOnly ? SqlStatements.selectsOnH2(dataSource, work) : SqlStatements.all(dataSource, work);
+    }
+
+    @Test
+    void the_owners_and_validators_of_a_file_are_checked_in_one_query_not_one_per_row() throws IOException {
+        var few = fixture.organization("peu");
+        var many = fixture.organization("beaucoup");
+        long small = statements(few, indicatorRows(few, 5), false);
+        long large = statements(many, indicatorRows(many, 65), false);
+        // 60 more rows cost 60 inserts and a little slack, not the two user queries per row they used to.
+        assertThat(large).isGreaterThan(small);
+        assertThat(large - small).isLessThanOrEqualTo(60 + 10);
+        assertThat(data.as(many.manager(), () -> indicatorService.indicators(many.id()))).hasSize(65);
+    }
+
+    @Test
+    void stored_values_and_the_status_decision_are_read_once_per_file_not_once_per_row() throws IOException {
+        assumeTrue(SqlStatements.isH2(dataSource), "H2 keeps each statement's text; on PostgreSQL the test above covers reads");
+        long[] selects = new long[2];
+        int[] rows = {2, 20};
+        for (int n = 0; n < 2; n++) {
+            var org = fixture.organization("lectures" + n);
+            fixture.indicator(org, "Satisfaction", 60, LocalDate.of(2020, 1, 1), 80, LocalDate.of(2030, 12, 31), Direction.HIGHER);
+            XSSFWorkbook workbook = template(org);
+            Sheet values = workbook.getSheet("Mesures");
+            for (int r = 1; r <= rows[n]; r++) {
+                row(values, r, "Satisfaction", (2021 + (r - 1) / 4) + "-Q" + ((r - 1) % 4 + 1), 60 + r, null, null);
+            }
+            selects[n] = statements(org, bytes(workbook), true);
+            assertThat(data.as(org.manager(), () -> indicatorService.history(
+                    indicatorService.indicators(org.id()).get(0).getId()))).hasSize(rows[n]);
+        }
+        // 18 more values read nothing more: stored values, users and the decision are read once per file.
+        assertThat(selects[0]).isPositive();
+        assertThat(selects[1] - selects[0]).isLessThanOrEqualTo(2);
     }
 }

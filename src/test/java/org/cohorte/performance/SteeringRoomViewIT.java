@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
@@ -26,6 +27,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.upload.Upload;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -165,12 +167,12 @@ class SteeringRoomViewIT extends ViewTest {
         row.createCell(2).setCellValue("beaucoup");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         book.write(out);
-        IndicatorsView view = (IndicatorsView) currentView();
-        view.imported(out.toByteArray());
+        Upload upload = _get(Upload.class, spec -> spec.withId("import-upload"));
+        UploadKt._upload(upload, "classeur.xlsx", out.toByteArray());
         assertThat(_find(ListItem.class)).extracting(ListItem::getText)
                 .containsExactly("Mesures, ligne 2, colonne C (Valeur) : « beaucoup » n’est pas un nombre.");
 
-        view.imported("pas un classeur".getBytes());
+        UploadKt._upload(upload, "classeur.xlsx", "pas un classeur".getBytes());
         assertThat(_find(Paragraph.class)).extracting(Paragraph::getText).contains(
                 "Fichier refusé : ce n’est pas un classeur Excel .xlsx lisible. Partez du modèle fourni.");
     }

@@ -21,6 +21,11 @@ public final class Notifier {
         show(translate(key, args), NotificationVariant.LUMO_ERROR);
     }
 
+    /** A message already in the user's language (one the browser or another screen translated). */
+    public static void errorText(String text) {
+        show(text, NotificationVariant.LUMO_ERROR);
+    }
+
     public static void error(CohorteException e) {
         error(e.getMessageKey(), e.getArgs());
     }

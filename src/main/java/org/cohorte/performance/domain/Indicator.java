@@ -13,12 +13,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.cohorte.base.persistence.AssignedIdEntity;
 import org.cohorte.base.time.EngineClock;
 
 /** What is measured for an objective: from a baseline (value, date) to a target (value, date). */
 @Entity
 @Table(name = "perf_indicator")
-public class Indicator {
+public class Indicator extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;

@@ -12,12 +12,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.cohorte.base.persistence.AssignedIdEntity;
 import org.cohorte.base.time.EngineClock;
 
 /** An indicator's value for one period, with its comment, evidence, validation and status. */
 @Entity
 @Table(name = "perf_measurement")
-public class Measurement {
+public class Measurement extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;

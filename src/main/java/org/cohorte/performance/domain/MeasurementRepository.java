@@ -19,6 +19,9 @@ public interface MeasurementRepository extends JpaRepository<Measurement, UUID> 
 
     List<Measurement> findByReviewId(UUID reviewId);
 
+    /** The stored values of some indicators for some periods: an import reads them once, not once per row. */
+    List<Measurement> findByIndicatorIdInAndPeriodIn(Collection<UUID> indicatorIds, Collection<String> periods);
+
     /** Rated measurements of one period per organization and status (active indicators only). */
     @Query("select i.organizationId, m.status, count(m) from Measurement m, Indicator i where m.indicatorId = i.id"
             + " and i.organizationId in :ids and i.draft = false and m.period = :period and m.status is not null"

@@ -9,12 +9,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.cohorte.base.persistence.AssignedIdEntity;
 import org.cohorte.base.time.EngineClock;
 
 /** A result an organization commits to; its indicators measure it. */
 @Entity
 @Table(name = "perf_objective")
-public class Objective {
+public class Objective extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;

@@ -1,13 +1,16 @@
 package org.cohorte.performance.service;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,27 +18,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
-import org.cohorte.base.text.PlainText;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.ServiceImpl;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.export.SpreadsheetText;
 import org.cohorte.base.i18n.CohorteI18NProvider;
+import org.cohorte.base.text.PlainText;
+import org.cohorte.base.upload.TemporaryUpload;
 import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.EngineAuthentication;
 import org.cohorte.performance.domain.Direction;
@@ -49,25 +49,25 @@ import org.cohorte.performance.domain.MeasurementRepository;
 import org.cohorte.performance.domain.Objective;
 import org.cohorte.performance.domain.ObjectiveRepository;
 import org.cohorte.performance.domain.Period;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports indicators and/or measurements from the .xlsx template the app provides. Hostile files are refused
- * before POI parses them (size, signature, a zip pre-scan that stops at the first oversized or
- * over-compressed entry) and POI's own zip limits are tightened. Every row and column is checked against the
- * indicator definitions; any error and nothing is written.
+ * Imports indicators and/or measurements from the .xlsx template the app provides. The file is read from disk
+ * in streaming fashion ({@link XlsxReader}): its memory does not grow with its size. Hostile files are refused
+ * (size, signature, zip bombs, DOCTYPEs) by this import's own limits, not POI's JVM-wide ones. Every row and
+ * column is checked against the indicator definitions, with what the checks need from the database read once
+ * per file, not once per row; any error and nothing is written.
  */
 @Service
 public class IndicatorImportService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(IndicatorImportService.class);
+
+    /** The announced limit of an imported file; spring.servlet.multipart.max-file-size says the same. */
     public static final long MAX_BYTES = 10L * 1024 * 1024;
-    /** Largest inflated size of one part of the workbook, and of all of them. */
-    static final long MAX_ENTRY_BYTES = 50L * 1024 * 1024;
-    static final long MAX_TOTAL_BYTES = 100L * 1024 * 1024;
-    static final int MAX_ENTRIES = 500;
-    /** Parts inflating more than this many times their compressed size are zip bombs. */
-    static final int MAX_RATIO = 100;
     public static final int MAX_ROWS = 5000;
 
     static final String SHEET_INDICATORS = "performance.import.sheet.indicators";
@@ -76,14 +76,6 @@ public class IndicatorImportService {
             "targetValue", "targetDate", "direction", "frequency", "owner", "validator"};
     static final String[] MEASUREMENT_COLUMNS = {"indicator", "period", "value", "comment", "evidence"};
 
-    static {
-        // Tightened from POI's defaults (4 GB per entry, 100 M characters of text).
-        ZipSecureFile.setMinInflateRatio(0.01);
-        ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
-        ZipSecureFile.setMaxTextSize(20_000_000);
-        ZipSecureFile.setMaxFileCount(MAX_ENTRIES);
-    }
-
     private final PerformanceAccess access;
     private final CurrentUser currentUser;
     private final ObjectiveRepository objectives;
@@ -91,13 +83,14 @@ public class IndicatorImportService {
     private final MeasurementRepository measurements;
     private final IdentityService identityService;
     private final DecisionService decisionService;
+    private final RepositoryService repositoryService;
     private final EngineAuthentication engineAuthentication;
     private final CohorteI18NProvider i18n;
 
     public IndicatorImportService(PerformanceAccess access, CurrentUser currentUser, ObjectiveRepository objectives,
                                   IndicatorRepository indicators, MeasurementRepository measurements,
                                   IdentityService identityService, DecisionService decisionService,
-                                  EngineAuthentication engineAuthentication, CohorteI18NProvider i18n) {
+                                  RepositoryService repositoryService, EngineAuthentication engineAuthentication, CohorteI18NProvider i18n) {
         this.access = access;
         this.currentUser = currentUser;
         this.objectives = objectives;
@@ -105,6 +98,7 @@ public class IndicatorImportService {
         this.measurements = measurements;
         this.identityService = identityService;
         this.decisionService = decisionService;
+        this.repositoryService = repositoryService;
         this.engineAuthentication = engineAuthentication;
         this.i18n = i18n;
     }
@@ -192,80 +186,51 @@ public class IndicatorImportService {
 
     /**
      * Reads and checks the whole file; imports everything or nothing. Refuses outright (an exception) a
-     * file that is too large, not an .xlsx or hostile; returns the row errors otherwise.
+     * file that is too large, not an .xlsx or hostile; returns the row errors otherwise. The stream is copied to
+     * a bounded temporary file first (never more than {@link #MAX_BYTES} + 1 bytes read), deleted afterwards.
      */
     @Transactional
     public ImportResult importWorkbook(UUID organizationId, InputStream input) {
         access.requireWrite(organizationId);
-        byte[] bytes = readBounded(input);
-        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4) {
-            throw new CohorteException("performance.import.notXlsx");
-        }
-        preScan(bytes);
-        try (Workbook workbook = open(bytes)) {
-            return importFrom(organizationId, workbook);
+        try (input; TemporaryUpload upload = TemporaryUpload.receive(input, MAX_BYTES)) {
+            return importWorkbook(organizationId, upload.path());
+        } catch (TemporaryUpload.TooLargeException e) {
+            throw tooLarge();
         } catch (IOException e) {
             throw new CohorteException("performance.import.notXlsx");
         }
     }
 
-    private static byte[] readBounded(InputStream input) {
-        try (input) {
-            byte[] bytes = input.readNBytes((int) MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                throw new CohorteException("performance.import.tooLarge", MAX_BYTES / (1024 * 1024));
+    /** The same, from a file already received (an upload's temporary file); the caller deletes it. */
+    @Transactional
+    public ImportResult importWorkbook(UUID organizationId, Path file) {
+        access.requireWrite(organizationId);
+        byte[] signature = new byte[4];
+        try (InputStream in = Files.newInputStream(file)) {
+            if (Files.size(file) > MAX_BYTES) {
+                throw tooLarge();
             }
-            return bytes;
+            if (in.readNBytes(signature, 0, 4) < 4 || signature[0] != 'P' || signature[1] != 'K' || signature[2] != 3
+                    || signature[3] != 4) {
+                throw new CohorteException("performance.import.notXlsx");
+            }
         } catch (IOException e) {
             throw new CohorteException("performance.import.notXlsx");
         }
-    }
-
-    /** Walks the zip without keeping anything, refusing bombs before POI inflates a single part. */
-    private static void preScan(byte[] bytes) {
-        long total = 0;
-        int entries = 0;
-        boolean contentTypes = false;
-        byte[] buffer = new byte[64 * 1024];
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                if (++entries > MAX_ENTRIES) {
-                    throw new CohorteException("performance.import.zipBomb");
-                }
-                contentTypes |= "[Content_Types].xml".equals(entry.getName());
-                long inflated = 0;
-                int n;
-                while ((n = zip.read(buffer)) > 0) {
-                    inflated += n;
-                    total += n;
-                    if (inflated > MAX_ENTRY_BYTES || total > MAX_TOTAL_BYTES) {
-                        throw new CohorteException("performance.import.zipBomb");
-                    }
-                }
-                long compressed = entry.getCompressedSize();
-                if (inflated > 1024 * 1024 && compressed > 0 && inflated / compressed > MAX_RATIO) {
-                    throw new CohorteException("performance.import.zipBomb");
-                }
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            throw new CohorteException("performance.import.notXlsx");
-        }
-        if (entries == 0 || !contentTypes) {
-            throw new CohorteException("performance.import.notXlsx");
+        long started = System.nanoTime();
+        try (XlsxReader workbook = XlsxReader.open(file)) {
+            ImportResult result = importFrom(organizationId, workbook);
+            // What an operator needs to size imports: how big, how many rows, how long (the commit comes after).
+            LOG.info("Indicator import of {} bytes for organization {}: {} error(s), {} indicator(s) created, {} updated, "
+                            + "{} value(s), {} ms", file.toFile().length(), organizationId, result.errors().size(),
+                    result.indicatorsCreated(), result.indicatorsUpdated(), result.measurementsImported(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return result;
         }
     }
 
-    private static Workbook open(byte[] bytes) {
-        try {
-            return new XSSFWorkbook(new ByteArrayInputStream(bytes));
-        } catch (IOException | RuntimeException e) {
-            String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-            if (message.contains("zip bomb") || message.contains("max entry size") || message.contains("max file count")) {
-                throw new CohorteException("performance.import.zipBomb");
-            }
-            throw new CohorteException("performance.import.notXlsx");
-        }
+    private static CohorteException tooLarge() {
+        return new CohorteException("performance.import.tooLarge", MAX_BYTES / (1024 * 1024));
     }
 
     private record IndicatorLine(int row, String objective, IndicatorDefinition definition) {
@@ -274,26 +239,33 @@ public class IndicatorImportService {
     private record MeasurementLine(int row, String indicator, Period period, double value, String comment, String evidence) {
     }
 
-    private ImportResult importFrom(UUID organizationId, Workbook workbook) {
-        List<ImportError> errors = new ArrayList<>();
-        Sheet defs = sheet(workbook, SHEET_INDICATORS);
-        Sheet values = sheet(workbook, SHEET_MEASUREMENTS);
+    /** A cell whose check needs the database, done once for the whole file after reading it. */
+    private record Pending(SheetErrors sheet, int row, int column, String value) {
+    }
+
+    private ImportResult importFrom(UUID organizationId, XlsxReader workbook) {
+        String defs = sheet(workbook, SHEET_INDICATORS);
+        String values = sheet(workbook, SHEET_MEASUREMENTS);
         if (defs == null && values == null) {
             throw new CohorteException("performance.import.noSheet");
         }
+        List<ImportError> errors = new ArrayList<>();
         Map<String, Indicator> existing = new HashMap<>();
         indicators.findByOrganizationIdOrderByNameAsc(organizationId).forEach(i -> existing.put(key(i.getName()), i));
 
         List<IndicatorLine> newIndicators = new ArrayList<>();
         Set<String> namesInFile = new HashSet<>();
+        List<Pending> users = new ArrayList<>();
         if (defs != null) {
-            checkRows(defs, errors);
-            for (int r = 1; r <= defs.getLastRowNum() && r <= MAX_ROWS; r++) {
-                Row row = defs.getRow(r);
-                if (blankRow(row, INDICATOR_COLUMNS.length)) {
-                    continue;
+            SheetErrors sheet = new SheetErrors(defs, INDICATOR_COLUMNS, errors);
+            workbook.read(defs, INDICATOR_COLUMNS.length, (index, cells) -> {
+                if (!sheet.accept(index, cells)) {
+                    return false;
                 }
-                RowReader read = new RowReader(defs, row, INDICATOR_COLUMNS, errors);
+                if (index == 0 || blank(cells, 0)) {
+                    return true;
+                }
+                RowReader read = new RowReader(sheet, index, cells);
                 String objective = read.text(0, true, IndicatorService.MAX_NAME);
                 String name = read.text(1, true, IndicatorService.MAX_NAME);
                 String unit = read.text(2, true, IndicatorService.MAX_UNIT);
@@ -303,8 +275,8 @@ public class IndicatorImportService {
                 LocalDate targetDate = read.date(6);
                 Direction direction = read.code(7, Direction.class);
                 Frequency frequency = read.code(8, Frequency.class);
-                String owner = read.user(9);
-                String validator = read.user(10);
+                String owner = read.user(9, users);
+                String validator = read.user(10, users);
                 if (name != null && !namesInFile.add(key(name))) {
                     read.error(1, "performance.import.error.duplicate", name);
                 }
@@ -312,25 +284,31 @@ public class IndicatorImportService {
                     IndicatorDefinition definition = new IndicatorDefinition(name, unit, baseline, baselineDate, target,
                             targetDate, direction, frequency, owner, validator);
                     try {
-                        newIndicators.add(new IndicatorLine(r + 1, objective, IndicatorService.validate(definition)));
+                        newIndicators.add(new IndicatorLine(index + 1, objective, IndicatorService.validate(definition)));
                     } catch (CohorteException e) {
                         int column = e.getMessageKey().endsWith("targetBeforeBaseline") ? 6 : 5;
                         read.error(column, e.getMessageKey(), e.getArgs());
                     }
                 }
-            }
+                return true;
+            });
+            checkUsers(users);
         }
 
         List<MeasurementLine> newValues = new ArrayList<>();
+        List<Pending> periodsOfKnownIndicators = new ArrayList<>();
         if (values != null) {
-            checkRows(values, errors);
+            SheetErrors sheet = new SheetErrors(values, MEASUREMENT_COLUMNS, errors);
             Set<String> seen = new HashSet<>();
-            for (int r = 1; r <= values.getLastRowNum() && r <= MAX_ROWS; r++) {
-                Row row = values.getRow(r);
-                if (blankRow(row, MEASUREMENT_COLUMNS.length) || onlyIndicatorName(row)) {
-                    continue;
+            workbook.read(values, MEASUREMENT_COLUMNS.length, (index, cells) -> {
+                if (!sheet.accept(index, cells)) {
+                    return false;
                 }
-                RowReader read = new RowReader(values, row, MEASUREMENT_COLUMNS, errors);
+                // The template lists the indicators in the first column; a row with only that is not a measurement.
+                if (index == 0 || blank(cells, 1)) {
+                    return true;
+                }
+                RowReader read = new RowReader(sheet, index, cells);
                 String indicator = read.text(0, true, IndicatorService.MAX_NAME);
                 Period period = read.period(1);
                 Double value = read.number(2);
@@ -346,20 +324,31 @@ public class IndicatorImportService {
                     if (!seen.add(key(indicator) + "|" + period.label())) {
                         read.error(1, "performance.import.error.duplicate", indicator + " " + period.label());
                     }
-                    Indicator known = existing.get(key(indicator));
-                    if (known != null) {
-                        measurements.findByIndicatorIdAndPeriod(known.getId(), period.label())
-                                // A value in a review is changed through the review's tasks, never behind them.
-                                .filter(m -> m.getReviewId() != null)
-                                .ifPresent(m -> read.error(1, "performance.import.error.locked", period.label()));
+                    if (existing.containsKey(key(indicator))) {
+                        periodsOfKnownIndicators.add(new Pending(sheet, index, 1, key(indicator) + "|" + period.label()));
                     }
                 }
                 if (read.ok()) {
-                    newValues.add(new MeasurementLine(r + 1, indicator, period, value, comment, evidence));
+                    newValues.add(new MeasurementLine(index + 1, indicator, period, value, comment, evidence));
                 }
+                return true;
+            });
+        }
+        // The values already stored for the periods in the file, read once (not once per row).
+        Map<String, Measurement> stored = storedMeasurements(existing.values(), periodsOfKnownIndicators, existing);
+        for (Pending cell : periodsOfKnownIndicators) {
+            Measurement measurement = stored.get(cell.value());
+            // A value in a review is changed through the review's tasks, never behind them.
+            if (measurement != null && measurement.getReviewId() != null) {
+                cell.sheet().error(cell.row(), cell.column(), "performance.import.error.locked", measurement.getPeriod());
             }
         }
         if (!errors.isEmpty()) {
+            // Sheet by sheet as read, then row and column: the order a person reads the file in.
+            Map<String, Integer> sheetOrder = new HashMap<>();
+            errors.forEach(e -> sheetOrder.putIfAbsent(e.sheet(), sheetOrder.size()));
+            errors.sort(Comparator.<ImportError>comparingInt(e -> sheetOrder.get(e.sheet())).thenComparingInt(ImportError::row)
+                    .thenComparingInt(e -> e.column().length()).thenComparing(ImportError::column));
             return new ImportResult(List.copyOf(errors), 0, 0, 0, 0);
         }
         if (newIndicators.isEmpty() && newValues.isEmpty()) {
@@ -391,60 +380,110 @@ public class IndicatorImportService {
             created++;
         }
         String me = currentUser.userId();
-        for (MeasurementLine line : newValues) {
+        List<IndicatorStatus> statuses = rate(newValues, existing);
+        List<Measurement> changed = new ArrayList<>(newValues.size());
+        for (int n = 0; n < newValues.size(); n++) {
+            MeasurementLine line = newValues.get(n);
             Indicator indicator = existing.get(key(line.indicator()));
-            Measurement measurement = measurements.findByIndicatorIdAndPeriod(indicator.getId(), line.period().label())
-                    .orElseGet(() -> new Measurement(indicator.getId(), null, line.period()));
+            Measurement measurement = stored.get(key(line.indicator()) + "|" + line.period().label());
+            if (measurement == null) {
+                measurement = new Measurement(indicator.getId(), null, line.period());
+            }
             measurement.importValue(line.value(), line.comment(), line.evidence(), me);
-            measurement.rate(rate(indicator, line.value(), line.period()), indicator.progressOf(line.value()));
-            measurements.save(measurement);
+            measurement.rate(statuses.get(n), indicator.progressOf(line.value()));
+            changed.add(measurement);
         }
+        measurements.saveAll(changed);
         return new ImportResult(List.of(), objectivesCreated, created, updated, newValues.size());
     }
 
-    private IndicatorStatus rate(Indicator indicator, double value, Period period) {
-        Map<String, Object> inputs = ReviewService.statusInputs(indicator, value, period.end());
-        String status = engineAuthentication.asSystem(() -> decisionService.evaluateDecisionTableByKey("indicator_status", inputs)
-                .getSingleResult().<String>getSingleEntry());
-        return IndicatorStatus.valueOf(status);
+    /** The stored measurements of the file's (indicator, period) pairs, by "indicator key|period", in a few queries. */
+    private Map<String, Measurement> storedMeasurements(Collection<Indicator> known, List<Pending> pairs,
+                                                        Map<String, Indicator> byKey) {
+        Map<String, Measurement> stored = new HashMap<>();
+        if (pairs.isEmpty()) {
+            return stored;
+        }
+        Set<UUID> ids = new HashSet<>();
+        Set<String> periods = new HashSet<>();
+        for (Pending pair : pairs) {
+            int bar = pair.value().lastIndexOf('|');
+            ids.add(byKey.get(pair.value().substring(0, bar)).getId());
+            periods.add(pair.value().substring(bar + 1));
+        }
+        Map<UUID, String> keyOf = new HashMap<>();
+        known.forEach(i -> keyOf.put(i.getId(), key(i.getName())));
+        List<UUID> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            for (Measurement m : measurements.findByIndicatorIdInAndPeriodIn(all.subList(from, Math.min(all.size(), from + IN_CHUNK)),
+                    periods)) {
+                stored.put(keyOf.get(m.getIndicatorId()) + "|" + m.getPeriod(), m);
+            }
+        }
+        return stored;
     }
 
-    private Sheet sheet(Workbook workbook, String key) {
+    /** How many ids go in one IN list. */
+    private static final int IN_CHUNK = 500;
+
+    /** Refuses owners and validators who are not users: one query for all the distinct ids of the file. */
+    private void checkUsers(List<Pending> cells) {
+        Set<String> ids = new HashSet<>();
+        cells.forEach(c -> ids.add(c.value()));
+        Set<String> known = new HashSet<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            String[] chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK)).toArray(String[]::new);
+            engineAuthentication.asSystem(() -> identityService.createUserQuery().userIdIn(chunk).list())
+                    .forEach(u -> known.add(u.getId()));
+        }
+        for (Pending cell : cells) {
+            if (!known.contains(cell.value())) {
+                cell.sheet().error(cell.row(), cell.column(), "performance.import.error.unknownUser", cell.value());
+            }
+        }
+    }
+
+    /**
+     * The status of each imported value, from the indicator_status decision, all in one engine command: the
+     * decision is looked up once and evaluated by id from the command's cache, and its history is written in
+     * one flush, instead of a lookup and a flush per row.
+     */
+    private List<IndicatorStatus> rate(List<MeasurementLine> lines, Map<String, Indicator> byKey) {
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        return engineAuthentication.asSystem(() -> ((ServiceImpl) decisionService).getCommandExecutor().execute(context -> {
+            String decisionId = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("indicator_status")
+                    .latestVersion().singleResult().getId();
+            List<IndicatorStatus> statuses = new ArrayList<>(lines.size());
+            for (MeasurementLine line : lines) {
+                Indicator indicator = byKey.get(key(line.indicator()));
+                Map<String, Object> inputs = ReviewService.statusInputs(indicator, line.value(), line.period().end());
+                String status = decisionService.evaluateDecisionTableById(decisionId, inputs).getSingleResult().getSingleEntry();
+                statuses.add(IndicatorStatus.valueOf(status));
+            }
+            return statuses;
+        }));
+    }
+
+    /** The sheet for a key, in any of the app's languages (as Excel does, whatever the case). */
+    private String sheet(XlsxReader workbook, String key) {
         for (Locale locale : CohorteI18NProvider.LOCALES) {
-            Sheet sheet = workbook.getSheet(t(key, locale));
-            if (sheet != null) {
-                return sheet;
+            String name = t(key, locale);
+            for (String sheet : workbook.sheetNames()) {
+                if (sheet.equalsIgnoreCase(name)) {
+                    return sheet;
+                }
             }
         }
         return null;
     }
 
-    private static void checkRows(Sheet sheet, List<ImportError> errors) {
-        if (sheet.getLastRowNum() > MAX_ROWS) {
-            errors.add(new ImportError(sheet.getSheetName(), MAX_ROWS + 2, "A", "", "performance.import.error.tooManyRows", MAX_ROWS));
-        }
-    }
-
-    private static boolean blankRow(Row row, int columns) {
-        if (row == null) {
-            return true;
-        }
-        for (int c = 0; c < columns; c++) {
-            Cell cell = row.getCell(c);
-            if (cell != null && cell.getCellType() != CellType.BLANK
-                    && !(cell.getCellType() == CellType.STRING && cell.getStringCellValue().isBlank())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The template lists the indicators in the first column; a row with only that is not a measurement. */
-    private static boolean onlyIndicatorName(Row row) {
-        for (int c = 1; c < MEASUREMENT_COLUMNS.length; c++) {
-            Cell cell = row.getCell(c);
-            if (cell != null && cell.getCellType() != CellType.BLANK
-                    && !(cell.getCellType() == CellType.STRING && cell.getStringCellValue().isBlank())) {
+    /** No value in the row from this column on (the first columns only, as the sheet's rows are read). */
+    private static boolean blank(XlsxReader.Cell[] cells, int from) {
+        for (int c = from; c < cells.length; c++) {
+            if (cells[c] != null && !cells[c].blank()) {
                 return false;
             }
         }
@@ -455,19 +494,57 @@ public class IndicatorImportService {
         return name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** Reads one row's cells, recording an error per bad cell. */
-    private final class RowReader {
-        private final Sheet sheet;
-        private final Row row;
+    /** A quoted cell in an error message: a cell holding a page of text is quoted by its beginning. */
+    private static String quote(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 79) + "…";
+    }
+
+    /** One sheet's errors: its name, its headers (row 1) once read, and the row limit. */
+    private static final class SheetErrors {
+        private final String name;
         private final String[] columns;
         private final List<ImportError> errors;
-        private boolean ok = true;
+        private final String[] headers;
 
-        RowReader(Sheet sheet, Row row, String[] columns, List<ImportError> errors) {
-            this.sheet = sheet;
-            this.row = row;
+        SheetErrors(String name, String[] columns, List<ImportError> errors) {
+            this.name = name;
             this.columns = columns;
             this.errors = errors;
+            this.headers = new String[columns.length];
+        }
+
+        /** Keeps the header row; refuses rows past the limit (once) and stops the sheet there. */
+        boolean accept(int index, XlsxReader.Cell[] cells) {
+            if (index == 0) {
+                for (int c = 0; c < columns.length; c++) {
+                    headers[c] = cells[c] == null || cells[c].blank() ? null : cells[c].display();
+                }
+            }
+            if (index > MAX_ROWS) {
+                errors.add(new ImportError(name, MAX_ROWS + 2, "A", "", "performance.import.error.tooManyRows", MAX_ROWS));
+                return false;
+            }
+            return true;
+        }
+
+        void error(int row, int column, String key, Object... args) {
+            // Without a header cell, the column's own name, translated for each reader by describe().
+            String header = headers[column] == null ? "@" + columns[column] : headers[column];
+            errors.add(new ImportError(name, row + 1, CellReference.convertNumToColString(column), header, key, args));
+        }
+    }
+
+    /** Reads one row's cells, recording an error per bad cell. */
+    private static final class RowReader {
+        private final SheetErrors sheet;
+        private final int row;
+        private final XlsxReader.Cell[] cells;
+        private boolean ok = true;
+
+        RowReader(SheetErrors sheet, int row, XlsxReader.Cell[] cells) {
+            this.sheet = sheet;
+            this.row = row;
+            this.cells = cells;
         }
 
         boolean ok() {
@@ -476,38 +553,29 @@ public class IndicatorImportService {
 
         void error(int column, String key, Object... args) {
             ok = false;
-            Row headerRow = sheet.getRow(0);
-            Cell headerCell = headerRow == null ? null : headerRow.getCell(column);
-            // Without a header cell, the column's own name, translated for each reader by describe().
-            String header = headerCell == null || headerCell.toString().isBlank() ? "@" + columns[column] : headerCell.toString();
-            errors.add(new ImportError(sheet.getSheetName(), row.getRowNum() + 1, CellReference.convertNumToColString(column),
-                    header, key, args));
+            sheet.error(row, column, key, args);
         }
 
-        private Cell cell(int column) {
-            Cell cell = row.getCell(column);
-            if (cell == null || cell.getCellType() == CellType.BLANK
-                    || cell.getCellType() == CellType.STRING && cell.getStringCellValue().isBlank()) {
-                return null;
-            }
-            return cell;
+        private XlsxReader.Cell cell(int column) {
+            XlsxReader.Cell cell = cells[column];
+            return cell == null || cell.blank() ? null : cell;
         }
 
         String text(int column, boolean required, int max) {
-            Cell cell = cell(column);
+            XlsxReader.Cell cell = cell(column);
             if (cell == null) {
                 if (required) {
                     error(column, "performance.import.error.required");
                 }
                 return null;
             }
-            String value = switch (cell.getCellType()) {
-                case STRING -> PlainText.clean(cell.getStringCellValue()).strip();
+            String value = switch (cell.type()) {
+                case STRING -> PlainText.clean(cell.text()).strip();
                 case NUMERIC -> {
-                    double d = cell.getNumericCellValue();
-                    yield d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+                    double d = cell.number();
+                    yield d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
                 }
-                case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
+                case BOOLEAN -> String.valueOf(cell.display().equals("TRUE"));
                 default -> null;
             };
             if (value == null) {
@@ -522,19 +590,18 @@ public class IndicatorImportService {
         }
 
         Double number(int column) {
-            Cell cell = cell(column);
+            XlsxReader.Cell cell = cell(column);
             if (cell == null) {
                 error(column, "performance.import.error.required");
                 return null;
             }
-            if (cell.getCellType() == CellType.NUMERIC) {
-                double value = cell.getNumericCellValue();
-                if (Double.isFinite(value)) {
-                    return value;
+            if (cell.type() == XlsxReader.Type.NUMERIC) {
+                if (Double.isFinite(cell.number())) {
+                    return cell.number();
                 }
-            } else if (cell.getCellType() == CellType.STRING) {
+            } else if (cell.type() == XlsxReader.Type.STRING) {
                 try {
-                    double value = Double.parseDouble(cell.getStringCellValue().strip().replace(" ", "").replace(',', '.'));
+                    double value = Double.parseDouble(cell.text().strip().replace(" ", "").replace(',', '.'));
                     if (Double.isFinite(value)) {
                         return value;
                     }
@@ -542,27 +609,27 @@ public class IndicatorImportService {
                     // Reported below.
                 }
             }
-            error(column, "performance.import.error.number", cell.toString());
+            error(column, "performance.import.error.number", quote(cell.display()));
             return null;
         }
 
         LocalDate date(int column) {
-            Cell cell = cell(column);
+            XlsxReader.Cell cell = cell(column);
             if (cell == null) {
                 error(column, "performance.import.error.required");
                 return null;
             }
-            if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-                return cell.getLocalDateTimeCellValue().toLocalDate();
+            if (cell.type() == XlsxReader.Type.NUMERIC && cell.date() != null) {
+                return cell.date();
             }
-            if (cell.getCellType() == CellType.STRING) {
+            if (cell.type() == XlsxReader.Type.STRING) {
                 try {
-                    return LocalDate.parse(cell.getStringCellValue().strip());
+                    return LocalDate.parse(cell.text().strip());
                 } catch (DateTimeParseException ignored) {
                     // Reported below.
                 }
             }
-            error(column, "performance.import.error.date", cell.toString());
+            error(column, "performance.import.error.date", quote(cell.display()));
             return null;
         }
 
@@ -583,11 +650,11 @@ public class IndicatorImportService {
             }
         }
 
-        String user(int column) {
+        /** A user id; whether such a user exists is checked once for the whole file ({@link #checkUsers}). */
+        String user(int column, List<Pending> users) {
             String value = text(column, true, 64);
-            if (value != null && engineAuthentication.asSystem(() -> identityService.createUserQuery().userId(value).count()) == 0) {
-                error(column, "performance.import.error.unknownUser", value);
-                return null;
+            if (value != null) {
+                users.add(new Pending(sheet, row, column, value));
             }
             return value;
         }

@@ -1,6 +1,7 @@
 package org.cohorte.performance.ui;
 
 import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,13 +30,14 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.time.EngineClock;
+import org.cohorte.base.ui.BoundedUploadHandler;
 import org.cohorte.base.ui.Notifier;
 import org.cohorte.identity.domain.Organization;
 import org.cohorte.identity.service.Roles;
@@ -67,7 +69,15 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<Indicator> grid = new Grid<>();
     private final Div importErrors = new Div();
     private final Anchor template = new Anchor();
+    private final Upload upload;
     private Map<UUID, String> objectiveTitles = Map.of();
+    /** The organization an upload goes to, read by the upload's request thread (outside the UI lock). */
+    private volatile UUID uploadOrganization;
+
+    /** Up to this many indicators, the grid shows them all without scrolling. */
+    static final int WHOLE_LIST = 50;
+    /** At most this many errors are listed; the count says how many more there are. */
+    static final int SHOWN_ERRORS = 100;
 
     public IndicatorsView(IndicatorService indicatorService, ReviewService reviewService,
                           IndicatorImportService importService, PerformanceAccess access) {
@@ -102,23 +112,34 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
         template.getElement().setAttribute("download", true);
 
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> imported(bytes))));
+        long megabytes = IndicatorImportService.MAX_BYTES / (1024 * 1024);
+        // Streams to a bounded temporary file; the import runs on the upload's request thread, the UI stays live.
+        upload = new Upload(new BoundedUploadHandler(IndicatorImportService.MAX_BYTES, (metadata, file) -> received(ui, file),
+                (metadata, limit) -> ui.access(() -> refused(getTranslation("performance.import.tooLarge", megabytes)))));
         upload.setId("import-upload");
         upload.setMaxFileSize((int) IndicatorImportService.MAX_BYTES);
         upload.setAcceptedFileTypes(".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         upload.setDropLabel(new com.vaadin.flow.component.html.Span(getTranslation("performance.indicators.drop")));
-        com.vaadin.flow.component.upload.UploadI18N i18n = new com.vaadin.flow.component.upload.UploadI18N();
-        i18n.setAddFiles(new com.vaadin.flow.component.upload.UploadI18N.AddFiles()
+        UploadI18N i18n = new UploadI18N();
+        i18n.setAddFiles(new UploadI18N.AddFiles()
                 .setOne(getTranslation("performance.indicators.chooseFile")).setMany(getTranslation("performance.indicators.chooseFile")));
-        i18n.setDropFiles(new com.vaadin.flow.component.upload.UploadI18N.DropFiles()
+        i18n.setDropFiles(new UploadI18N.DropFiles()
                 .setOne(getTranslation("performance.indicators.drop")).setMany(getTranslation("performance.indicators.drop")));
-        i18n.setError(new com.vaadin.flow.component.upload.UploadI18N.Error()
-                .setFileIsTooBig(getTranslation("performance.import.tooLarge", IndicatorImportService.MAX_BYTES / (1024 * 1024)))
+        i18n.setError(new UploadI18N.Error()
+                .setFileIsTooBig(getTranslation("performance.import.tooLarge", megabytes))
                 .setIncorrectFileType(getTranslation("performance.import.notXlsx"))
                 .setTooManyFiles(getTranslation("performance.indicators.oneFile")));
+        // What the file's row says when the server refused it (413) or failed; the reason is shown below it.
+        i18n.setUploading(new UploadI18N.Uploading().setError(new UploadI18N.Uploading.Error()
+                .setForbidden(getTranslation("performance.indicators.uploadRefused"))
+                .setUnexpectedServerError(getTranslation("performance.indicators.uploadFailed"))
+                .setServerUnavailable(getTranslation("performance.indicators.uploadFailed"))));
         upload.setI18n(i18n);
         upload.setMaxFiles(1);
-        upload.addFileRejectedListener(e -> Notifier.error("performance.import.tooLarge", IndicatorImportService.MAX_BYTES / (1024 * 1024)));
+        // The browser says why it refused a file (too big, not .xlsx, more than one): that reason, not another.
+        upload.addFileRejectedListener(e -> refused(e.getErrorMessage()));
+        // Each upload starts afresh: no tick or cross of an earlier file stays, and one file slot is free again.
+        upload.addAllFinishedListener(e -> upload.clearFileList());
         importErrors.setId("import-errors");
         importErrors.addClassName("perf-import-errors");
 
@@ -151,7 +172,6 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
             return activate;
         }).setHeader(getTranslation("performance.indicators.draft")).setAutoWidth(true);
         grid.addItemDoubleClickListener(e -> new IndicatorDetailsDialog(indicatorService, e.getItem().getId()).open());
-        grid.setAllRowsVisible(true);
 
         add(toolbar, grid, new H3(getTranslation("performance.indicators.import")),
                 new Paragraph(getTranslation("performance.indicators.importHelp")), upload, importErrors);
@@ -171,38 +191,61 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
 
     void refresh() {
         UUID id = organizationId();
+        uploadOrganization = id;
         if (id == null) {
             grid.setItems(List.of());
             return;
         }
         objectiveTitles = indicatorService.objectives(id).stream().collect(Collectors.toMap(Objective::getId, Objective::getTitle));
-        grid.setItems(indicatorService.indicators(id));
+        List<Indicator> items = indicatorService.indicators(id);
+        grid.setItems(items);
+        // A short list shows whole; a long one (a thousand imported at once) scrolls in the grid, which fetches it
+        // page by page: all rows visible would ask for more pages at once than Vaadin allows, and fail.
+        boolean whole = items.size() <= WHOLE_LIST;
+        grid.setAllRowsVisible(whole);
+        grid.setHeight(whole ? null : "40rem");
         java.util.Locale locale = UI.getCurrent().getLocale();
         template.setHref(DownloadHandler.fromInputStream(event -> new DownloadResponse(
                 new ByteArrayInputStream(importService.template(id, locale)), "modele-indicateurs.xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", -1)));
     }
 
-    /** Imports an uploaded file; shows every error by sheet, row and column, or what was imported. */
-    public void imported(byte[] bytes) {
-        importErrors.removeAll();
-        UUID id = organizationId();
+    /**
+     * Imports an uploaded file, on the upload's request thread (the user's security context, no UI lock: a large
+     * file takes seconds and the screen stays live), then shows what happened.
+     */
+    private void received(UI ui, Path file) {
+        UUID id = uploadOrganization;
         if (id == null) {
             return;
         }
-        ImportResult result;
         try {
-            result = importService.importWorkbook(id, new ByteArrayInputStream(bytes));
+            ImportResult result = importService.importWorkbook(id, file);
+            ui.access(() -> showResult(result));
         } catch (CohorteException e) {
-            importErrors.add(new Paragraph(getTranslation(e.getMessageKey(), e.getArgs())));
-            Notifier.error(e);
-            return;
+            ui.access(() -> refused(getTranslation(e.getMessageKey(), e.getArgs())));
         }
+    }
+
+    /** Says why a file was refused, in place of what the previous file said. */
+    private void refused(String message) {
+        importErrors.removeAll();
+        importErrors.add(new Paragraph(message));
+        Notifier.errorText(message);
+    }
+
+    /** Every error by sheet, row and column (the first ones, and how many more), or what was imported. */
+    private void showResult(ImportResult result) {
+        importErrors.removeAll();
         if (!result.accepted()) {
             importErrors.add(new Paragraph(getTranslation("performance.import.rejected", result.errors().size())));
             UnorderedList list = new UnorderedList();
-            result.errors().forEach(error -> list.add(new ListItem(importService.describe(error, UI.getCurrent().getLocale()))));
+            result.errors().stream().limit(SHOWN_ERRORS)
+                    .forEach(error -> list.add(new ListItem(importService.describe(error, UI.getCurrent().getLocale()))));
             importErrors.add(list);
+            if (result.errors().size() > SHOWN_ERRORS) {
+                importErrors.add(new Paragraph(getTranslation("performance.import.moreErrors", result.errors().size() - SHOWN_ERRORS)));
+            }
             return;
         }
         Notifier.success("performance.import.done", result.objectivesCreated(), result.indicatorsCreated(),

@@ -381,6 +381,16 @@ public class InboxService {
             throw new ConflictException("tasks.error.changedMeanwhile");
         } catch (AuthorizationException e) {
             throw refusal(taskId, me);
+        } catch (org.camunda.bpm.engine.exception.NullValueException | org.camunda.bpm.engine.exception.NotFoundException e) {
+            // Someone completed it between the check and the claim, as engine() says for a completion.
+            throw new ConflictException("tasks.error.alreadyCompleted");
+        } catch (NullPointerException e) {
+            // The engine read the task but not its execution: the other completion ended the process meanwhile.
+            Task now = engineAuthentication.asSystem(() -> taskService.createTaskQuery().taskId(taskId).singleResult());
+            if (now == null) {
+                throw new ConflictException("tasks.error.alreadyCompleted");
+            }
+            throw e;
         }
     }
 
