@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.ServiceImpl;
+import org.cohorte.base.limits.RateLimits;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.export.SpreadsheetText;
 import org.cohorte.base.i18n.CohorteI18NProvider;
@@ -86,11 +87,14 @@ public class IndicatorImportService {
     private final RepositoryService repositoryService;
     private final EngineAuthentication engineAuthentication;
     private final CohorteI18NProvider i18n;
+    private final RateLimits rateLimits;
 
     public IndicatorImportService(PerformanceAccess access, CurrentUser currentUser, ObjectiveRepository objectives,
                                   IndicatorRepository indicators, MeasurementRepository measurements,
                                   IdentityService identityService, DecisionService decisionService,
-                                  RepositoryService repositoryService, EngineAuthentication engineAuthentication, CohorteI18NProvider i18n) {
+                                  RepositoryService repositoryService, EngineAuthentication engineAuthentication, CohorteI18NProvider i18n,
+                                  RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.access = access;
         this.currentUser = currentUser;
         this.objectives = objectives;
@@ -205,6 +209,7 @@ public class IndicatorImportService {
     @Transactional
     public ImportResult importWorkbook(UUID organizationId, Path file) {
         access.requireWrite(organizationId);
+        rateLimits.acquire(currentUser.userId(), RateLimits.UPLOAD);
         byte[] signature = new byte[4];
         try (InputStream in = Files.newInputStream(file)) {
             if (Files.size(file) > MAX_BYTES) {
