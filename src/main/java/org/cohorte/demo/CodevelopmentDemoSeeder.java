@@ -1,5 +1,6 @@
 package org.cohorte.demo;
 
+import org.cohorte.base.startup.StartupTask;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -22,9 +23,6 @@ import org.cohorte.identity.service.SystemIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,8 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that the demo logins see the live board and their own task. Idempotent: does nothing if the group exists.
  */
 @Component
-@Order(130)
-public class CodevelopmentDemoSeeder implements ApplicationRunner {
+public class CodevelopmentDemoSeeder implements StartupTask {
 
     static final String GROUP_NAME = "Cercle de codéveloppement RH";
     private static final Logger LOG = LoggerFactory.getLogger(CodevelopmentDemoSeeder.class);
@@ -63,7 +60,12 @@ public class CodevelopmentDemoSeeder implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public int startupOrder() {
+        return 130;
+    }
+
+    @Override
+    public void runAtStartup() {
         if (!enabled || identityService.createUserQuery().userId("animateur").count() == 0) {
             return;
         }

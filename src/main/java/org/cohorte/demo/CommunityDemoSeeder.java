@@ -1,5 +1,7 @@
 package org.cohorte.demo;
 
+import org.cohorte.base.startup.StartupTask;
+import org.cohorte.base.time.CohorteClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +14,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.cohorte.base.time.EngineClock;
 import org.cohorte.community.domain.Community;
 import org.cohorte.community.domain.CommunityRole;
@@ -25,9 +26,6 @@ import org.cohorte.identity.service.SystemIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,8 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * calendar, and a second community open to all. Runs once (when Coach RH has no question yet).
  */
 @Component
-@Order(110)
-public class CommunityDemoSeeder implements ApplicationRunner {
+public class CommunityDemoSeeder implements StartupTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommunityDemoSeeder.class);
 
@@ -51,9 +48,12 @@ public class CommunityDemoSeeder implements ApplicationRunner {
     private final CalendarService calendar;
     private final TransactionTemplate transaction;
 
+    private final CohorteClock clock;
+
     public CommunityDemoSeeder(@Value("${cohorte.demo.enabled:false}") boolean enabled, IdentityService identityService,
                                TaskService taskService, CommunityService communities, QuestionService questions,
-                               KnowledgeBaseService knowledge, CalendarService calendar, TransactionTemplate transaction) {
+                               KnowledgeBaseService knowledge, CalendarService calendar, TransactionTemplate transaction, CohorteClock clock) {
+        this.clock = clock;
         this.enabled = enabled;
         this.identityService = identityService;
         this.taskService = taskService;
@@ -65,7 +65,12 @@ public class CommunityDemoSeeder implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public int startupOrder() {
+        return 110;
+    }
+
+    @Override
+    public void runAtStartup() {
         if (!enabled || identityService.createUserQuery().userId("animateur").count() == 0) {
             return;
         }
@@ -152,7 +157,7 @@ public class CommunityDemoSeeder implements ApplicationRunner {
                     "Une employée clé a une offre du privé. Qui peut autoriser une prime de rétention ?",
                     List.of("rémunération"));
         } finally {
-            ClockUtil.reset();
+            clock.backToNow();
         }
 
         UUID gar = as("animateur", () -> communities.create("Gestion axée sur les résultats",
@@ -168,8 +173,8 @@ public class CommunityDemoSeeder implements ApplicationRunner {
     }
 
     /** Moves the engine clock to some hours before the seeding started, so the demo has a history. */
-    private static void at(Instant now, long hoursAgo) {
-        ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofHours(hoursAgo))));
+    private void at(Instant now, long hoursAgo) {
+        clock.travelTo(now.minus(Duration.ofHours(hoursAgo)));
     }
 
     private UUID ask(String who, UUID community, String title, String body, List<String> tags) {

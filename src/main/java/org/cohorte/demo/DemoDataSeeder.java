@@ -1,5 +1,6 @@
 package org.cohorte.demo;
 
+import org.cohorte.base.startup.StartupTask;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,6 @@ import org.cohorte.identity.service.SystemIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,8 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The accounts are listed in README.md.
  */
 @Component
-@Order(100)
-public class DemoDataSeeder implements ApplicationRunner {
+public class DemoDataSeeder implements StartupTask {
 
     public static final String DEMO_PASSWORD = "cohorte123";
     private static final Logger LOG = LoggerFactory.getLogger(DemoDataSeeder.class);
@@ -70,7 +67,12 @@ public class DemoDataSeeder implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public int startupOrder() {
+        return 100;
+    }
+
+    @Override
+    public void runAtStartup() {
         if (enabled && identityService.createUserQuery().userId("admin").count() == 0) {
             seed();
         }

@@ -1,5 +1,7 @@
 package org.cohorte.demo;
 
+import org.cohorte.base.startup.StartupTask;
+import org.cohorte.base.time.CohorteClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -11,7 +13,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.cohorte.community.domain.Community;
@@ -27,9 +28,6 @@ import org.cohorte.incubator.service.IncubatorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,8 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Past weeks are played by moving the engine clock back inside the seeding transaction, then restoring it.
  */
 @Component
-@Order(130)
-public class IncubatorDemoSeeder implements ApplicationRunner {
+public class IncubatorDemoSeeder implements StartupTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncubatorDemoSeeder.class);
 
@@ -56,11 +53,14 @@ public class IncubatorDemoSeeder implements ApplicationRunner {
     private final RuntimeService runtimeService;
     private final TransactionTemplate transaction;
 
+    private final CohorteClock clock;
+
     public IncubatorDemoSeeder(@Value("${cohorte.demo.enabled:false}") boolean enabled, IncubatorService incubator,
                                ExperimentPortfolio portfolio, OrganizationService organizationService,
                                CommunityService communityService, MemberService memberService, TaskService taskService,
                                ManagementService managementService, RuntimeService runtimeService,
-                               TransactionTemplate transaction) {
+                               TransactionTemplate transaction, CohorteClock clock) {
+        this.clock = clock;
         this.enabled = enabled;
         this.incubator = incubator;
         this.portfolio = portfolio;
@@ -74,7 +74,12 @@ public class IncubatorDemoSeeder implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public int startupOrder() {
+        return 130;
+    }
+
+    @Override
+    public void runAtStartup() {
         if (!enabled || memberService.groupsOf("comite").isEmpty()) {
             return;
         }
@@ -83,14 +88,14 @@ public class IncubatorDemoSeeder implements ApplicationRunner {
         if (seeded) {
             return;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         try {
             transaction.executeWithoutResult(status -> seed(now));
             LOG.info("Incubator demo experiments seeded");
         } catch (RuntimeException e) {
             LOG.warn("Incubator demo experiments not seeded: {}", e.toString());
         } finally {
-            ClockUtil.reset();
+            clock.backToNow();
         }
     }
 
@@ -158,7 +163,7 @@ public class IncubatorDemoSeeder implements ApplicationRunner {
         as("gestionnaire", () -> incubator.submitTestCard(task(form, IncubatorService.TASK_TEST_CARD),
                 "Les gens remplissent ce qu’ils comprennent", "réécrire chaque question en langage clair",
                 "la part des formulaires complets", "plus de 90 % des formulaires arrivent complets"));
-        Instant second = ClockUtil.getCurrentTime().toInstant();
+        Instant second = clock.instant();
         checkIn(form, second.plusSeconds(7 * 86_400 + 3600), "gestionnaire", "Très peu d’appels pour des précisions.", 91.0, null);
         endRun(form, second.plus(Duration.ofDays(31)));
         as("membre", () -> incubator.submitLearningCard(task(form, IncubatorService.TASK_LEARNING_CARD), 94.0,
@@ -220,8 +225,8 @@ public class IncubatorDemoSeeder implements ApplicationRunner {
                 .orElseThrow(() -> new IllegalStateException("No demo organization " + acronym)));
     }
 
-    private static void at(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
+    private void at(Instant instant) {
+        clock.travelTo(instant);
     }
 
     private <T> T as(String userId, Supplier<T> action) {

@@ -1,5 +1,7 @@
 package org.cohorte.demo;
 
+import org.cohorte.base.startup.StartupTask;
+import org.cohorte.base.time.CohorteClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,7 +18,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.cohorte.base.time.EngineClock;
 import org.cohorte.blocker.domain.BlockerSource;
@@ -36,9 +37,6 @@ import org.cohorte.performance.service.ReviewService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,8 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * various ages (one escalated to the forum when its SLA runs out). Runs once, when MSSS has no objective.
  */
 @Component
-@Order(130)
-public class PerformanceDemoSeeder implements ApplicationRunner {
+public class PerformanceDemoSeeder implements StartupTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(PerformanceDemoSeeder.class);
 
@@ -63,11 +60,14 @@ public class PerformanceDemoSeeder implements ApplicationRunner {
     private final TaskService taskService;
     private final TransactionTemplate transaction;
 
+    private final CohorteClock clock;
+
     public PerformanceDemoSeeder(@Value("${cohorte.demo.enabled:false}") boolean enabled,
                                  OrganizationService organizationService, IndicatorService indicatorService,
                                  IndicatorImportService importService, ReviewService reviewService,
                                  BlockerService blockerService, BlockerResolutionService resolutionService,
-                                 TaskService taskService, TransactionTemplate transaction) {
+                                 TaskService taskService, TransactionTemplate transaction, CohorteClock clock) {
+        this.clock = clock;
         this.enabled = enabled;
         this.organizationService = organizationService;
         this.indicatorService = indicatorService;
@@ -80,7 +80,13 @@ public class PerformanceDemoSeeder implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public int startupOrder() {
+        // Before the incubator's: its scaled experiment adds an objective, and this seeder only seeds an empty MSSS.
+        return 120;
+    }
+
+    @Override
+    public void runAtStartup() {
         if (!enabled) {
             return;
         }
@@ -194,7 +200,7 @@ public class PerformanceDemoSeeder implements ApplicationRunner {
     private void declare(String who, Indicator indicator, UUID organizationId, Duration ago, String title,
                          String description, String assignee) {
         transaction.executeWithoutResult(s -> {
-            ClockUtil.setCurrentTime(Date.from(EngineClock.now().minus(ago)));
+            clock.travelTo(EngineClock.now().minus(ago));
             try {
                 UUID id = SystemIdentity.runAs(who, List.of(Roles.PARTICIPANT), () -> blockerService.declare(
                         BlockerSource.INDICATOR, indicator.getId().toString(), organizationId, title, description));
@@ -205,7 +211,7 @@ public class PerformanceDemoSeeder implements ApplicationRunner {
                             BlockerResolutionService.TriageDecision.ASSIGN, assignee, null));
                 }
             } finally {
-                ClockUtil.reset();
+                clock.backToNow();
             }
         });
     }

@@ -33,8 +33,8 @@ class CodevelopmentDemoSeederIT extends IntegrationTest {
                 context.getBean(org.camunda.bpm.engine.TaskService.class),
                 context.getBean(org.cohorte.community.service.CommunityService.class), groupService, sessionService,
                 context.getBean(org.springframework.transaction.support.TransactionTemplate.class));
-        seeder.run(null);
-        seeder.run(null);
+        seeder.runAtStartup();
+        seeder.runAtStartup();
         var groups = data.as("animateur", () -> groupService.myGroups().stream()
                 .filter(g -> g.name().equals("Cercle de codéveloppement RH")).toList());
         assertThat(groups).hasSize(1);

@@ -1,5 +1,6 @@
 package org.cohorte.base.time;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -7,19 +8,28 @@ import java.time.ZoneId;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
- * The one clock of Cohorte: the process engine's. Domain timestamps and engine timers then agree,
- * and tests that move the engine clock move the whole application with it.
+ * Static access to the application's one clock ({@link CohorteClock}, an injected {@link Clock}) for code that is
+ * not a bean (entities, value objects). Domain timestamps and engine timers agree: in production both are the
+ * system's; in tests the application's clock follows the engine's, which tests move.
  */
 public final class EngineClock {
 
     /** Cohorte's users work in Québec and France; dates such as "due today" are reckoned in this zone. */
     public static final ZoneId ZONE = ZoneId.of("America/Montreal");
 
+    private static volatile Clock clock;
+
     private EngineClock() {
     }
 
+    static void use(Clock applicationClock) {
+        clock = applicationClock;
+    }
+
     public static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        Clock current = clock;
+        // Before the application's clock exists (early start-up), the engine's: the same time then.
+        return current != null ? current.instant() : ClockUtil.getCurrentTime().toInstant();
     }
 
     public static LocalDate today() {

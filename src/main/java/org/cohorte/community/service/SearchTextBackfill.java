@@ -1,16 +1,13 @@
 package org.cohorte.community.service;
 
+import org.cohorte.base.startup.StartupTask;
 import org.cohorte.community.domain.KnowledgeArticleRepository;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Articles stored before search existed get their search text once, at start-up. */
 @Component
-@Order(50)
-class SearchTextBackfill implements ApplicationRunner {
+class SearchTextBackfill implements StartupTask {
 
     private final KnowledgeArticleRepository articles;
 
@@ -19,8 +16,13 @@ class SearchTextBackfill implements ApplicationRunner {
     }
 
     @Override
+    public int startupOrder() {
+        return 10;
+    }
+
+    @Override
     @Transactional
-    public void run(ApplicationArguments args) {
+    public void runAtStartup() {
         articles.findBySearchText("").forEach(a -> a.refreshSearchText());
     }
 }

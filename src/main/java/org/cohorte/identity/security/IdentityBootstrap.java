@@ -1,5 +1,6 @@
 package org.cohorte.identity.security;
 
+import org.cohorte.base.startup.StartupTask;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,10 +22,6 @@ import org.cohorte.identity.service.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,8 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * operator fixes the variable and restarts).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-public class IdentityBootstrap implements ApplicationRunner {
+public class IdentityBootstrap implements StartupTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(IdentityBootstrap.class);
 
@@ -72,8 +68,13 @@ public class IdentityBootstrap implements ApplicationRunner {
     }
 
     @Override
+    public int startupOrder() {
+        return 0;
+    }
+
+    @Override
     @Transactional
-    public void run(ApplicationArguments args) {
+    public void runAtStartup() {
         ensureGroups();
         ensureAdminAuthorizations();
         if (!bootstrapAdminPassword.isBlank() && identityService.createUserQuery().userId("admin").count() == 0) {
