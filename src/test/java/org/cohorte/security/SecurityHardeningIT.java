@@ -150,7 +150,10 @@ class SecurityHardeningIT extends IntegrationTest {
         responses.put("/engine-rest 200", anonymous.get("/engine-rest/task", data.token(data.user("ops", Roles.ADMIN))));
         responses.put("/engine-rest 403", anonymous.get("/engine-rest/task", data.token(member)));
         responses.put("/engine-rest 401", anonymous.get("/engine-rest/task"));
-        responses.put("/camunda", anonymous.get("/camunda/app/cockpit/default/"));
+        Http administrator = new Http(baseUrl());
+        administrator.login(data.user("ops", Roles.ADMIN), TestData.PASSWORD);
+        responses.put("/camunda", administrator.get("/camunda/app/cockpit/default/"));
+        responses.put("/camunda anonymous", anonymous.get("/camunda/app/cockpit/default/"));
         responses.put("/camunda api", anonymous.get("/camunda/api/engine/engine/default/task"));
         responses.put("/actuator/health", anonymous.get("/actuator/health"));
         responses.put("403 /actuator/env", anonymous.get("/actuator/env"));
@@ -184,6 +187,7 @@ class SecurityHardeningIT extends IntegrationTest {
                 assertThat(policies.get(0)).as(what).doesNotContain("*", "http:", "https:", "ws:", "wss:", "blob:");
             }
         });
+        assertThat(responses.get("/camunda").statusCode()).as("Cockpit's page").isEqualTo(200);
         assertThat(responses.get("/camunda").headers().allValues("Content-Security-Policy")).hasSize(1);
         assertThat(responses.get("404 static").statusCode()).isEqualTo(404);
         assertThat(responses.get("403 /actuator/env").statusCode()).isIn(401, 403);

@@ -522,6 +522,15 @@ public class CodevSessionService {
             throw new ConflictException("codevelopment.error.stepMovedOn");
         } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
             throw new ConflictException("codevelopment.error.changedMeanwhile");
+        } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+            // Another click took the step between the engine's lookup and its delivery (it answers "no subscription"
+            // then, not a mismatch): the same outcome as a mismatch, told the same way.
+            boolean stillWaiting = engineAuthentication.asSystem(() -> runtimeService.createExecutionQuery()
+                    .processInstanceBusinessKey(s.getId().toString()).messageEventSubscriptionName(message).count() > 0);
+            if (stillWaiting) {
+                throw e;
+            }
+            throw new ConflictException("codevelopment.error.stepMovedOn");
         }
         flush();
         changed(s);
