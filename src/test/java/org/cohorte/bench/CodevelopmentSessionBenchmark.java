@@ -4,8 +4,6 @@ import static org.cohorte.bench.BenchmarkSupport.figure;
 import static org.cohorte.bench.BenchmarkSupport.percentile;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,12 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import java.util.stream.LongStream;
 
@@ -43,6 +36,7 @@ import org.cohorte.codevelopment.service.CodevSessionService;
 import org.cohorte.codevelopment.service.LaunchRequest;
 import org.cohorte.codevelopment.service.Steps;
 import org.cohorte.identity.service.SystemIdentity;
+import org.cohorte.testsupport.SqlStatements;
 import org.cohorte.testsupport.IntegrationTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -328,64 +322,10 @@ class CodevelopmentSessionBenchmark extends IntegrationTest {
         figure("codevelopment.session.cohorte.median", percentile(cohorte, 50), "ms");
         figure("codevelopment.session.bareCamunda.median", percentile(bare, 50), "ms");
         figure("codevelopment.session.bareCamundaAuthorized.median", percentile(bareAuthorized, 50), "ms");
-        boolean postgres = product.toLowerCase().contains("postgres");
-        long cohorteSql = postgres ? countOnPostgres(() -> cohorteSession(group)) : countOnH2(() -> cohorteSession(group));
-        long bareSql = postgres ? countOnPostgres(() -> bareSession(group, 0)) : countOnH2(() -> bareSession(group, 0));
+        long cohorteSql = SqlStatements.all(dataSource, () -> cohorteSession(group));
+        long bareSql = SqlStatements.all(dataSource, () -> bareSession(group, 0));
         figure("codevelopment.session.cohorte.sqlStatements", cohorteSql, "statements");
         figure("codevelopment.session.bareCamunda.sqlStatements", bareSql, "statements");
     }
 
-    /** pgjdbc logs every Execute it sends at FINEST: a handler counts them while one session runs. */
-    private long countOnPostgres(Runnable session) {
-        Logger logger = Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
-        AtomicLong executes = new AtomicLong();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getMessage() != null && record.getMessage().contains("FE=> Execute")) {
-                    executes.incrementAndGet();
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        handler.setLevel(Level.ALL);
-        Level previous = logger.getLevel();
-        logger.setLevel(Level.FINEST);
-        logger.addHandler(handler);
-        try {
-            session.run();
-        } finally {
-            logger.removeHandler(handler);
-            logger.setLevel(previous);
-        }
-        return executes.get();
-    }
-
-    /** H2 keeps per-statement execution counts once QUERY_STATISTICS is on. */
-    private long countOnH2(Runnable session) {
-        try {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                s.execute("SET QUERY_STATISTICS_MAX_ENTRIES 100000");
-                s.execute("SET QUERY_STATISTICS FALSE");
-                s.execute("SET QUERY_STATISTICS TRUE");
-            }
-            session.run();
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT SUM(EXECUTION_COUNT) FROM INFORMATION_SCHEMA.QUERY_STATISTICS")) {
-                rs.next();
-                long total = rs.getLong(1);
-                s.execute("SET QUERY_STATISTICS FALSE");
-                return total;
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -26,6 +26,11 @@ public final class EngineClock {
         clock = applicationClock;
     }
 
+    /** The clock in use (tests that build their own put this one back). */
+    static Clock inUse() {
+        return clock;
+    }
+
     public static Instant now() {
         Clock current = clock;
         // Before the application's clock exists (early start-up), the engine's: the same time then.

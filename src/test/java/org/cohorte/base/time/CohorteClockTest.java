@@ -3,6 +3,7 @@ package org.cohorte.base.time;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -13,9 +14,13 @@ import org.junit.jupiter.api.Test;
 
 class CohorteClockTest {
 
+    // Each CohorteClock registers itself behind EngineClock; the shared Spring contexts' clock must come back.
+    private final Clock before = EngineClock.inUse();
+
     @AfterEach
     void reset() {
         ClockUtil.reset();
+        EngineClock.use(before);
     }
 
     @Test
