@@ -24,6 +24,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.cohorte.base.push.PushBus;
 import org.cohorte.base.ui.LanguagePreference;
 import org.cohorte.base.ui.MenuContributor;
 import org.cohorte.base.ui.MenuEntry;
@@ -48,7 +49,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     public MainLayout(List<MenuContributor> contributors, AccessAnnotationChecker accessChecker,
                       CurrentUser currentUser, MemberService memberService,
-                      AuthenticationContext authenticationContext, NotificationService notificationService) {
+                      AuthenticationContext authenticationContext, NotificationService notificationService,
+                      PushBus push) {
         this.currentUser = currentUser;
         this.memberService = memberService;
         this.authenticationContext = authenticationContext;
@@ -58,7 +60,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("shell.menu"));
         viewTitle.addClassName("view-title");
-        HorizontalLayout header = new HorizontalLayout(toggle, viewTitle, new NotificationBell(notificationService),
+        HorizontalLayout header = new HorizontalLayout(toggle, viewTitle, new NotificationBell(notificationService, push, currentUser.userId()),
                 languageSwitch(), userMenu());
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);

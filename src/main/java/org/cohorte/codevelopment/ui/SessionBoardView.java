@@ -10,10 +10,7 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -43,8 +40,6 @@ import org.cohorte.identity.service.Roles;
 import org.cohorte.tasks.api.TaskFormProvider;
 import org.cohorte.tasks.service.InboxService;
 import org.cohorte.tasks.service.TaskDetails;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The live board of a session: the current step, the time left, the case and everything said so far,
@@ -64,8 +59,7 @@ public class SessionBoardView extends VerticalLayout implements HasUrlParameter<
     private String shownTaskId;
     private UUID sessionId;
     private String title = "";
-    private Registration registration;
-    private SecurityContext security;
+    private Registration following;
 
     public SessionBoardView(CodevSessionService sessionService, InboxService inboxService, SessionBroadcaster broadcaster,
                             List<TaskFormProvider> providers) {
@@ -88,37 +82,15 @@ public class SessionBoardView extends VerticalLayout implements HasUrlParameter<
             sessionId = null;
         }
         shownTaskId = null;
-        refresh();
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        security = SecurityContextHolder.getContext();
-        UI ui = attachEvent.getUI();
+        // The same view instance may be reused for another session: follow the one now shown, and only it.
+        if (following != null) {
+            following.remove();
+            following = null;
+        }
         if (sessionId != null) {
-            registration = broadcaster.register(sessionId, () -> ui.access(() -> asViewer(this::refresh)));
+            following = broadcaster.follow(this, sessionId, this::refresh);
         }
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (registration != null) {
-            registration.remove();
-            registration = null;
-        }
-    }
-
-    /** Pushed refreshes run on whichever thread committed the change: they must read as this board's user. */
-    private void asViewer(Runnable action) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        if (security != null) {
-            SecurityContextHolder.setContext(security);
-        }
-        try {
-            action.run();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        refresh();
     }
 
     void refresh() {

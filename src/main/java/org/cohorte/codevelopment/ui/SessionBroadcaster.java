@@ -1,41 +1,46 @@
 package org.cohorte.codevelopment.ui;
 
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArraySet;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.server.Command;
 import com.vaadin.flow.shared.Registration;
+import org.cohorte.base.push.PushBus;
+import org.cohorte.base.push.PushMessage;
 import org.cohorte.codevelopment.service.SessionChangedEvent;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 
 /**
- * Tells the open boards of a session that it changed, once the change is committed. Each board then
- * refreshes itself through {@code UI.access} (server push), as its own user.
+ * Tells the open boards of a session, on every node, that it changed, once the change is committed: the change
+ * goes on the cluster {@link PushBus} inside its own transaction. Each board then refreshes itself through
+ * {@code UI.access} (server push), as its own user.
  */
-@Component
+@org.springframework.stereotype.Component
 public class SessionBroadcaster {
 
-    private final Map<UUID, Set<Runnable>> listeners = new ConcurrentHashMap<>();
+    private final PushBus bus;
 
+    public SessionBroadcaster(PushBus bus) {
+        this.bus = bus;
+    }
+
+    /** A raw listener (runs on a push thread); remove it when done. */
     public Registration register(UUID sessionId, Runnable listener) {
-        listeners.computeIfAbsent(sessionId, id -> new CopyOnWriteArraySet<>()).add(listener);
-        return () -> {
-            Set<Runnable> set = listeners.get(sessionId);
-            if (set != null) {
-                set.remove(listener);
-            }
-        };
+        return bus.subscribe(PushMessage.SESSION, sessionId.toString(), listener);
+    }
+
+    /** Keeps {@code board} informed of {@code sessionId} while it is attached; see {@link PushBus#follow}. */
+    public Registration follow(Component board, UUID sessionId, Command onChange) {
+        return bus.follow(board, PushMessage.SESSION, sessionId.toString(), onChange);
     }
 
     public int listenerCount(UUID sessionId) {
-        return listeners.getOrDefault(sessionId, Set.of()).size();
+        return bus.listenerCount(PushMessage.SESSION, sessionId.toString());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    /** In the changing transaction (not after it): the bus makes it leave with the commit, or not at all. */
+    @EventListener
     public void onSessionChanged(SessionChangedEvent event) {
-        listeners.getOrDefault(event.sessionId(), Set.of()).forEach(Runnable::run);
+        bus.publish(PushMessage.SESSION, event.sessionId().toString());
     }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cohorte.base.error.NotFoundException;
+import org.cohorte.base.push.PushBus;
+import org.cohorte.base.push.PushMessage;
 import org.cohorte.base.time.EngineClock;
 import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.notification.domain.Notification;
@@ -29,10 +31,12 @@ public class NotificationService {
 
     private final NotificationRepository notifications;
     private final CurrentUser currentUser;
+    private final PushBus push;
 
-    public NotificationService(NotificationRepository notifications, CurrentUser currentUser) {
+    public NotificationService(NotificationRepository notifications, CurrentUser currentUser, PushBus push) {
         this.notifications = notifications;
         this.currentUser = currentUser;
+        this.push = push;
     }
 
     /**
@@ -45,6 +49,8 @@ public class NotificationService {
         for (String recipient : new LinkedHashSet<>(recipients)) {
             if (recipient != null && !recipient.isBlank()) {
                 notifications.save(new Notification(recipient, messageKey, json, link));
+                // Each recipient's bells, on every node, refresh once this transaction commits.
+                push.publish(PushMessage.USER, recipient);
             }
         }
     }
@@ -66,12 +72,16 @@ public class NotificationService {
         notifications.findByIdAndRecipient(id, currentUser.userId())
                 .orElseThrow(() -> new NotFoundException("notification.error.notFound"))
                 .markRead(EngineClock.now());
+        push.publish(PushMessage.USER, currentUser.userId());
     }
 
     @Transactional
     public void markAllRead() {
         notifications.markAllRead(currentUser.userId(), EngineClock.now());
+        // The same person's other tabs and devices show the same count.
+        push.publish(PushMessage.USER, currentUser.userId());
     }
+
 
     private static NotificationView view(Notification n) {
         return new NotificationView(n.getId(), n.getMessageKey(), fromJson(n.getArgs()), n.getLink(), n.getCreatedAt(),

@@ -10,11 +10,16 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.popover.Popover;
 import com.vaadin.flow.component.popover.PopoverPosition;
+import org.cohorte.base.push.PushBus;
+import org.cohorte.base.push.PushMessage;
 import org.cohorte.base.ui.Formats;
 import org.cohorte.notification.service.NotificationService;
 import org.cohorte.notification.service.NotificationView;
 
-/** The bell in the header: how many unread notifications, and the latest ones on a click. */
+/**
+ * The bell in the header: how many unread notifications, and the latest ones on a click. The count is live: a
+ * notification to this person committed on any node refreshes it through server push.
+ */
 public class NotificationBell extends Composite<Div> {
 
     private static final int SHOWN = 15;
@@ -24,8 +29,10 @@ public class NotificationBell extends Composite<Div> {
     private final Span badge = new Span();
     private final VerticalLayout list = new VerticalLayout();
 
-    public NotificationBell(NotificationService notifications) {
+    public NotificationBell(NotificationService notifications, PushBus push, String userId) {
         this.notifications = notifications;
+        // Subscribed while on screen only: the bus drops it on detach.
+        push.follow(this, PushMessage.USER, userId, this::refreshBadge);
         bell.setId("notification-bell");
         bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
         bell.setAriaLabel(getTranslation("notification.title"));
