@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -164,12 +163,12 @@ class CodevelopmentViewsIT extends ViewTest {
 
         // Another consultant asks a question from their own browser: the board is pushed the change.
         data.as(consultants.get(1), () -> sessionService.addQuestion(session, "Quelle est la taille de l’équipe ?"));
-        MockVaadin.clientRoundtrip();
+        awaitPushed("the question", () -> text("codev-questions").contains("Quelle est la taille de l’équipe ?"));
         assertThat(text("codev-questions")).contains("Quelle est la taille de l’équipe ?");
 
         // The facilitator moves on: the step and the embedded task follow.
         data.as(g.facilitator(), () -> sessionService.advance(session, 2));
-        MockVaadin.clientRoundtrip();
+        awaitPushed("the next step", () -> text("codev-current-step").equals("Étape 3 sur 6 : Contrat"));
         assertThat(text("codev-current-step")).isEqualTo("Étape 3 sur 6 : Contrat");
         assertThat(text("codev-my-task")).isEmpty();
     }

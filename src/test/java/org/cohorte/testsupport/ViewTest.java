@@ -64,6 +64,30 @@ public abstract class ViewTest extends IntegrationTest {
         MockVaadin.setup(UI::new, new CohorteMockServlet(routes, applicationContext));
     }
 
+    /**
+     * Lets pushed changes reach the UI: a push arrives on another thread (after commit, or through the database's
+     * LISTEN on PostgreSQL), which queues its {@code UI.access}; the round trips run the queue until
+     * {@code condition} holds, or fail after five seconds.
+     */
+    protected void awaitPushed(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (true) {
+            MockVaadin.clientRoundtrip();
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not pushed within 5 s: " + what);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     @AfterEach
     void closeUi() {
         MockVaadin.tearDown();
