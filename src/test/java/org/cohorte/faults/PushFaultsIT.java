@@ -1,0 +1,187 @@
+package org.cohorte.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.cohorte.demo.DemoDataSeeder;
+import org.cohorte.testsupport.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Pushes cross nodes: two nodes of the packaged application on one PostgreSQL database, a real Chromium signed in
+ * on node B as a facilitator, questions asked through the work API on node A. Each question notifies the
+ * facilitators; B's bell must show it without a reload. Measures the latency from the committed request on A to the
+ * bell's change in B's page over 100 questions, then cuts both nodes' listener connections and checks that the bell
+ * still follows once they have reconnected.
+ */
+@Tag("faults")
+class PushFaultsIT {
+
+    static final int ACTIONS = Integer.getInteger("faults.pushActions", 100);
+    static final String FACILITATOR = "animateur";
+    static final String ASKER = "membre";
+    /** Records, in the page, when the badge's text changes (epoch milliseconds, the same clock as the test's). */
+    static final String OBSERVE = """
+            const badge = document.querySelector('.notification-badge');
+            window.cohortePushSeen = [];
+            let last = badge.textContent;
+            new MutationObserver(() => {
+              if (badge.textContent !== last) {
+                last = badge.textContent;
+                window.cohortePushSeen.push([Date.now(), last]);
+              }
+            }).observe(badge, {childList: true, characterData: true, subtree: true});
+            return last;
+            """;
+
+    final ApiClient api = new ApiClient(() -> this.jdbc);
+    AppNode a;
+    AppNode b;
+    JdbcTemplate jdbc;
+    UUID community;
+
+    @AfterEach
+    void stopNodes() throws InterruptedException {
+        for (AppNode node : new AppNode[]{a, b}) {
+            if (node != null) {
+                node.stop();
+            }
+        }
+    }
+
+    @Test
+    void a_question_asked_on_node_a_reaches_the_bell_open_on_node_b_within_a_second() throws Exception {
+        Browser.requireChromium();
+        FaultsDatabase db = FaultsDatabase.fresh("cohorte_faults_push");
+        jdbc = db.jdbc();
+        a = new AppNode("push-a", Integer.getInteger("faults.pushPortA", 18111), db.url());
+        b = new AppNode("push-b", Integer.getInteger("faults.pushPortB", 18112), db.url());
+        a.start();
+        a.awaitUp(Duration.ofMinutes(5));
+        b.start();
+        b.awaitUp(Duration.ofMinutes(5));
+        community = communityId();
+        markAllRead();
+
+        try (Browser browser = new Browser(b.baseUrl())) {
+            browser.signIn(FACILITATOR, DemoDataSeeder.DEMO_PASSWORD);
+            browser.waitUntilSignedIn();
+            browser.waitFor("#notification-bell");
+            Object shown = browser.driver().executeScript(OBSERVE);
+            System.out.println("FAULTS push: bell on node B shows '" + shown + "' before the first question");
+
+            List<Long> fromResponse = new ArrayList<>();
+            List<Long> fromRequest = new ArrayList<>();
+            for (int i = 0; i < ACTIONS; i++) {
+                if (i % 40 == 0) {
+                    // Far from "99+", whose text would no longer change.
+                    markAllRead();
+                }
+                int seenBefore = seenCount(browser);
+                long sent = System.currentTimeMillis();
+                ask(a, "Poussée " + i);
+                long answered = System.currentTimeMillis();
+                long seen = awaitSeen(browser, seenBefore, Duration.ofSeconds(10), "question " + i);
+                fromResponse.add(seen - answered);
+                fromRequest.add(seen - sent);
+            }
+            Collections.sort(fromResponse);
+            Collections.sort(fromRequest);
+            long p50 = percentile(fromResponse, 50);
+            long p95 = percentile(fromResponse, 95);
+            System.out.printf("FAULTS push: %d questions asked on node A, bell in a browser on node B: after A's committed "
+                            + "response p50 %d ms, p95 %d ms, max %d ms; counting the whole request on A p50 %d ms, "
+                            + "p95 %d ms%n", ACTIONS, p50, p95, fromResponse.get(fromResponse.size() - 1),
+                    percentile(fromRequest, 50), percentile(fromRequest, 95));
+            assertThat(p95).as("p95 from A's commit to B's bell, ms").isLessThan(1000);
+
+            // Both nodes lose their listener connection (a database restart, a cut): they reconnect and B's bell
+            // follows again.
+            List<Integer> killed = jdbc.queryForList("select pg_terminate_backend(pid)::int from pg_stat_activity "
+                    + "where application_name = 'cohorte-push' and datname = current_database()", Integer.class);
+            assertThat(killed).as("one listener connection per node").hasSize(2);
+            awaitListeners(2, Duration.ofSeconds(30));
+            int seenBefore = seenCount(browser);
+            ask(a, "Après la coupure");
+            long answered = System.currentTimeMillis();
+            long seen = awaitSeen(browser, seenBefore, Duration.ofSeconds(10), "the question after the cut");
+            System.out.printf("FAULTS push: both listener connections killed; reconnected, the next question reached "
+                    + "B's bell %d ms after A's response%n", seen - answered);
+            assertThat(java.nio.file.Files.readString(b.log())).contains("Push listener reconnected");
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void markAllRead() {
+        jdbc.update("update notification set read_at = now() where recipient = ? and read_at is null", FACILITATOR);
+    }
+
+    private static int seenCount(Browser browser) {
+        return ((Number) browser.driver().executeScript("return window.cohortePushSeen.length;")).intValue();
+    }
+
+    /** When the badge changed after the {@code before}-th change, polling the page's own record. */
+    private static long awaitSeen(Browser browser, int before, Duration timeout, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Object at = browser.driver().executeScript(
+                    "const s = window.cohortePushSeen; return s.length > arguments[0] ? s[arguments[0]][0] : null;", before);
+            if (at != null) {
+                return ((Number) at).longValue();
+            }
+            if (System.nanoTime() > deadline) {
+                browser.screenshot("push-not-seen");
+                throw new AssertionError("B's bell did not change within " + timeout + " for " + what);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private void awaitListeners(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Integer listening = jdbc.queryForObject("select count(*) from pg_stat_activity where application_name = "
+                    + "'cohorte-push' and datname = current_database()", Integer.class);
+            if (listening != null && listening >= count) {
+                // Connected is not yet listening: LISTEN follows the connection by a round trip.
+                Thread.sleep(200);
+                return;
+            }
+            assertThat(System.nanoTime()).as("listeners back").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private UUID ask(AppNode node, String title) {
+        ApiClient.Response response = api.post(node.baseUrl(), ASKER, "/api/community/questions",
+                Map.of("communityId", community, "title", title, "body", "Question pour la poussée : " + title),
+                "push-" + UUID.nameUUIDFromBytes(title.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(response.status()).as(String.valueOf(response.body())).isIn(200, 201);
+        return UUID.fromString(response.body().get("id").asText());
+    }
+
+    private UUID communityId() {
+        JsonNode communities = api.get(a.baseUrl(), ASKER, "/api/community/communities").body();
+        for (JsonNode c : communities) {
+            if (c.get("name").asText().contains("Coach RH")) {
+                return UUID.fromString(c.get("id").asText());
+            }
+        }
+        throw new AssertionError("no Coach RH community for " + ASKER + ": " + communities);
+    }
+}
