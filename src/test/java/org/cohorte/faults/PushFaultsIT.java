@@ -32,15 +32,21 @@ class PushFaultsIT {
     static final String ASKER = "membre";
     /** Records, in the page, when the badge's text changes (epoch milliseconds, the same clock as the test's). */
     static final String OBSERVE = """
-            const badge = document.querySelector('.notification-badge');
+            const bell = document.querySelector('div.notification-bell');
+            // A hidden badge (no unread) is not rendered by Vaadin: its state is then "0".
+            const state = () => {
+              const badge = bell.querySelector('.notification-badge');
+              return badge && !badge.hidden ? badge.textContent : '0';
+            };
             window.cohortePushSeen = [];
-            let last = badge.textContent;
+            let last = state();
             new MutationObserver(() => {
-              if (badge.textContent !== last) {
-                last = badge.textContent;
-                window.cohortePushSeen.push([Date.now(), last]);
+              const now = state();
+              if (now !== last) {
+                last = now;
+                window.cohortePushSeen.push([Date.now(), now]);
               }
-            }).observe(badge, {childList: true, characterData: true, subtree: true});
+            }).observe(bell, {childList: true, characterData: true, subtree: true, attributes: true});
             return last;
             """;
 
