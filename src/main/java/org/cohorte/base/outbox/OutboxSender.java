@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends due outbox e-mail, on every node, every few seconds. Each batch is claimed in a short transaction
  * ({@code FOR UPDATE SKIP LOCKED}: two nodes never claim the same row) that pushes the rows' next attempt one
  * lease ahead; then each mail is sent outside any transaction and marked sent, or rescheduled with exponential
- * back-off and its error. A node that dies between claim and mark leaves its rows due again when the lease ends,
+ * back-off and its error (the rest of the batch is given back: a server that is down sees one attempt per run; so
+ * is what is left when half the lease has gone by on a slow server). A node that dies between claim and mark leaves its rows due again when the lease ends,
  * so delivery is at-least-once: a mail sent just before a crash is sent again. Each carries
  * {@code X-Cohorte-Outbox-Id} so a receiver can tell a repeat. Without a mail server ({@code spring.mail.host}
  * unset) nothing is claimed: rows stay pending until one is configured.
@@ -87,14 +88,33 @@ public class OutboxSender {
         int sent = 0;
         while (true) {
             List<OutboxMessage> batch = claim();
-            for (OutboxMessage message : batch) {
-                if (deliver(sender, message)) {
+            long started = System.nanoTime();
+            for (int i = 0; i < batch.size(); i++) {
+                if (deliver(sender, batch.get(i))) {
                     sent++;
+                } else {
+                    // The server is probably down: one failure per run, not fifty; the rest are due again at once.
+                    release(batch.subList(i + 1, batch.size()));
+                    return sent;
+                }
+                if (System.nanoTime() - started > lease.toNanos() / 2) {
+                    // A slow server: give the rest back well before their lease ends, so no other node sends them
+                    // while this one still might.
+                    release(batch.subList(i + 1, batch.size()));
+                    return sent;
                 }
             }
             if (batch.size() < batchSize) {
                 return sent;
             }
+        }
+    }
+
+    private void release(List<OutboxMessage> unsent) {
+        if (!unsent.isEmpty()) {
+            Instant now = EngineClock.now();
+            tx.executeWithoutResult(s -> unsent.forEach(m -> jdbc.update("update outbox_message "
+                    + "set next_attempt_at = ? where id = ? and sent_at is null", Outbox.at(now), m.id())));
         }
     }
 
@@ -105,8 +125,8 @@ public class OutboxSender {
                             + "where sent_at is null and next_attempt_at <= ? order by next_attempt_at "
                             + "fetch first " + batchSize + " rows only for update skip locked",
                     Outbox.MAPPER, Outbox.at(now));
-            due.forEach(m -> jdbc.update("update outbox_message set attempts = attempts + 1, next_attempt_at = ? "
-                    + "where id = ?", Outbox.at(now.plus(lease)), m.id()));
+            due.forEach(m -> jdbc.update("update outbox_message set next_attempt_at = ? where id = ?",
+                    Outbox.at(now.plus(lease)), m.id()));
             return due;
         });
     }
@@ -126,12 +146,12 @@ public class OutboxSender {
             Instant next = EngineClock.now().plus(backOff(attempts));
             String error = String.valueOf(NestedExceptionUtils.getMostSpecificCause(e));
             LOG.warn("Could not send e-mail {} (attempt {}), next at {}: {}", message.id(), attempts, next, error);
-            tx.executeWithoutResult(s -> jdbc.update("update outbox_message set next_attempt_at = ?, last_error = ? "
-                    + "where id = ? and sent_at is null", Outbox.at(next), Outbox.cut(error, 1000), message.id()));
+            tx.executeWithoutResult(s -> jdbc.update("update outbox_message set attempts = attempts + 1, "
+                    + "next_attempt_at = ?, last_error = ? where id = ? and sent_at is null", Outbox.at(next), Outbox.cut(error, 1000), message.id()));
             return false;
         }
-        tx.executeWithoutResult(s -> jdbc.update("update outbox_message set sent_at = ?, last_error = null "
-                + "where id = ?", Outbox.at(EngineClock.now()), message.id()));
+        tx.executeWithoutResult(s -> jdbc.update("update outbox_message set attempts = attempts + 1, sent_at = ?, "
+                + "last_error = null where id = ?", Outbox.at(EngineClock.now()), message.id()));
         return true;
     }
 
