@@ -103,6 +103,15 @@ class MailOutboxIT extends IntegrationTest {
 
         sender.sendDue();
         assertThat(to(f.expert)).as("sent once").hasSize(1);
+
+        ClockUtil.setCurrentTime(Date.from(row.sentAt().plus(Duration.ofDays(29))));
+        sender.purgeSent();
+        assertThat(outbox.messagesFor(f.expert)).as("kept 30 days").hasSize(1);
+        ClockUtil.setCurrentTime(Date.from(row.sentAt().plus(Duration.ofDays(31))));
+        while (sender.purgeSent() > 0) {
+            // slices of 500
+        }
+        assertThat(outbox.messagesFor(f.expert)).as("then forgotten").isEmpty();
     }
 
     @Test

@@ -46,6 +46,7 @@ public class OutboxSender {
     private final Duration maxRetry;
     private final int batchSize;
     private final String from;
+    private final Duration keepSent;
 
     public OutboxSender(JdbcTemplate jdbc, ObjectProvider<JavaMailSender> mailSender,
                         PlatformTransactionManager transactions,
@@ -54,7 +55,8 @@ public class OutboxSender {
                         @Value("${cohorte.outbox.first-retry:1m}") Duration firstRetry,
                         @Value("${cohorte.outbox.max-retry:1h}") Duration maxRetry,
                         @Value("${cohorte.outbox.batch-size:50}") int batchSize,
-                        @Value("${cohorte.mail.from:cohorte@cohorte.local}") String from) {
+                        @Value("${cohorte.mail.from:cohorte@cohorte.local}") String from,
+                        @Value("${cohorte.outbox.keep-sent:30d}") Duration keepSent) {
         this.jdbc = jdbc;
         this.mailSender = mailSender;
         this.tx = new TransactionTemplate(transactions);
@@ -65,6 +67,7 @@ public class OutboxSender {
         this.maxRetry = maxRetry;
         this.batchSize = batchSize;
         this.from = from;
+        this.keepSent = keepSent;
     }
 
     @Scheduled(fixedDelayString = "${cohorte.outbox.interval:5s}", initialDelayString = "${cohorte.outbox.interval:5s}")
@@ -72,6 +75,7 @@ public class OutboxSender {
         if (scheduled) {
             try {
                 sendDue();
+                purgeSent();
             } catch (RuntimeException e) {
                 // The database may be briefly away (failover, restart): the next run tries again.
                 LOG.warn("Outbox run failed: {}", e.toString());
@@ -108,6 +112,13 @@ public class OutboxSender {
                 return sent;
             }
         }
+    }
+
+    /** Forgets mail sent more than {@code cohorte.outbox.keep-sent} ago (30 days), a bounded slice per run. */
+    public int purgeSent() {
+        Instant before = EngineClock.now().minus(keepSent);
+        return tx.execute(s -> jdbc.update("delete from outbox_message where id in (select id from outbox_message "
+                + "where sent_at < ? fetch first 500 rows only)", Outbox.at(before)));
     }
 
     private void release(List<OutboxMessage> unsent) {
