@@ -65,8 +65,14 @@ class MailOutboxIT extends IntegrationTest {
     GreenMail sink;
     CommunityFixture f;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @BeforeEach
     void setUp() {
+        // Mail other tests queued (nobody reads it) is parked far ahead, so each run here sees only this test's.
+        jdbc.update("update outbox_message set next_attempt_at = ? where sent_at is null",
+                Instant.parse("9999-01-01T00:00:00Z").atOffset(java.time.ZoneOffset.UTC));
         sink = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         sink.start();
         f = new CommunityFixture(data, communities);
