@@ -9,7 +9,7 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 
 class OutboxSenderTest {
 
-    final OutboxSender sender = new OutboxSender(null, null, new JdbcTransactionManager(), false,
+    final OutboxSender sender = new OutboxSender(null, null, new JdbcTransactionManager(), null, false,
             Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(1), 50, "cohorte@test.local",
             Duration.ofDays(30));
 
