@@ -1,6 +1,7 @@
 package org.cohorte.community.service;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -8,49 +9,46 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.cohorte.base.i18n.CohorteI18NProvider;
+import org.cohorte.base.outbox.Outbox;
+import org.cohorte.base.outbox.OutboxSender;
 import org.cohorte.community.domain.CommunityMail;
 import org.cohorte.community.domain.CommunityMailRepository;
 import org.cohorte.identity.service.MemberService;
 import org.cohorte.notification.service.NotificationService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells people about community events: always in the application, and by e-mail when a mail server is
- * configured ({@code spring.mail.host}): at once, or queued for the daily digest when the member chose it.
+ * Tells people about community events: always in the application, and by e-mail, at once or gathered in the daily
+ * digest when the member chose it. E-mail is written to the outbox in the caller's transaction and sent after commit
+ * by {@link OutboxSender}; links are absolute, from {@code cohorte.public-url}.
  */
 @Component
 public class CommunityNotifier {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CommunityNotifier.class);
+    static final String KIND_EVENT = "community-event";
+    static final String KIND_DIGEST = "community-digest";
 
     private final NotificationService notifications;
     private final CommunityMailRepository mails;
     private final CommunityService communityService;
     private final MemberService memberService;
-    private final IdentityService identityService;
     private final CohorteI18NProvider i18n;
-    private final ObjectProvider<JavaMailSender> mailSender;
+    private final Outbox outbox;
+    private final String publicUrl;
 
     public CommunityNotifier(NotificationService notifications, CommunityMailRepository mails,
                              CommunityService communityService, MemberService memberService,
-                             IdentityService identityService, CohorteI18NProvider i18n,
-                             ObjectProvider<JavaMailSender> mailSender) {
+                             CohorteI18NProvider i18n, Outbox outbox,
+                             @Value("${cohorte.public-url:http://localhost:8080}") String publicUrl) {
         this.notifications = notifications;
         this.mails = mails;
         this.communityService = communityService;
         this.memberService = memberService;
-        this.identityService = identityService;
         this.i18n = i18n;
-        this.mailSender = mailSender;
+        this.outbox = outbox;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
     /** Notifies each recipient (except {@code actor}, who did it) of one event. */
@@ -64,43 +62,41 @@ public class CommunityNotifier {
             return;
         }
         notifications.notify(to, key, args, link);
-        // Each recipient's language and digest choice, read for all of them at once (a community has hundreds).
+        // Each recipient's language, digest choice and address, read for all of them at once (a community has
+        // hundreds).
         Map<String, String> languages = memberService.languagesOf(to);
         Set<String> digest = communityService.digestReaders(to);
+        Map<String, String> addresses = addressesOf(to);
+        String url = link == null ? "" : "\n\n" + link(link);
         for (String recipient : to) {
             Locale locale = CohorteI18NProvider.supported(languages.get(recipient));
             String text = i18n.getTranslation(key, locale, args.toArray());
             if (digest.contains(recipient)) {
-                mails.save(new CommunityMail(recipient, text, text + (link == null ? "" : "\n/" + link)));
-            } else {
-                send(recipient, i18n.getTranslation("community.mail.subject", locale, text), text
-                        + (link == null ? "" : "\n\n/" + link));
+                mails.save(new CommunityMail(recipient, text, text + (link == null ? "" : "\n" + link(link))));
+            } else if (addresses.containsKey(recipient)) {
+                outbox.enqueue(KIND_EVENT, recipient, addresses.get(recipient),
+                        i18n.getTranslation("community.mail.subject", locale, text), text + url);
             }
         }
     }
 
-    /** Sends an e-mail when a mail server is configured and the member has an address; never fails the caller. */
-    boolean send(String recipient, String subject, String body) {
-        JavaMailSender sender = mailSender.getIfAvailable();
-        if (sender == null) {
+    /** The absolute address of an application route ("question/…"), for e-mail. */
+    public String link(String route) {
+        return publicUrl + "/" + (route.startsWith("/") ? route.substring(1) : route);
+    }
+
+    /** Queues one digest e-mail in the caller's transaction; false when the member has no address. */
+    boolean enqueueDigest(String recipient, String subject, String body) {
+        String address = addressesOf(List.of(recipient)).get(recipient);
+        if (address == null) {
             return false;
         }
-        User user = identityService.createUserQuery().userId(recipient).singleResult();
-        if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
-            return false;
-        }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom("cohorte@cohorte.local");
-        message.setTo(user.getEmail());
-        message.setSubject(subject.length() > 200 ? subject.substring(0, 199) + "…" : subject);
-        message.setText(body);
-        try {
-            sender.send(message);
-            return true;
-        } catch (MailException e) {
-            LOG.warn("Could not e-mail {}: {}", recipient, e.getMessage());
-            return false;
-        }
+        outbox.enqueue(KIND_DIGEST, recipient, address, subject, body);
+        return true;
+    }
+
+    private Map<String, String> addressesOf(Collection<String> userIds) {
+        return memberService.emailAddressesOf(userIds);
     }
 
     String translate(String recipient, String key, Object... args) {

@@ -32,6 +32,10 @@ public class MemberProfile {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The member's own zone id, or null for their organization's. */
+    @Column(name = "time_zone", length = 64)
+    private String timeZone;
+
     @Version
     private long version;
 
@@ -72,6 +76,14 @@ public class MemberProfile {
 
     public void setLanguage(String language) {
         this.language = language;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
     }
 
     public Instant getCreatedAt() {

@@ -40,8 +40,14 @@ public class Organization {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Where its members' days begin (daily digest at 07:00) unless a member chose another zone. */
+    @Column(name = "time_zone", nullable = false, length = 64)
+    private String timeZone = DEFAULT_TIME_ZONE;
+
     @Version
     private long version;
+
+    public static final String DEFAULT_TIME_ZONE = "America/Montreal";
 
     protected Organization() {
     }
@@ -69,6 +75,14 @@ public class Organization {
 
     public void setName(String name) {
         this.name = name;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone == null || timeZone.isBlank() ? DEFAULT_TIME_ZONE : timeZone;
     }
 
     public String getAcronym() {

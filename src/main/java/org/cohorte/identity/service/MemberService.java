@@ -1,6 +1,7 @@
 package org.cohorte.identity.service;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -64,6 +65,25 @@ public class MemberService {
         this.events = events;
         this.passwordPolicy = passwordPolicy;
         this.signInThrottle = signInThrottle;
+    }
+
+    /**
+     * E-mail addresses of members, for the application's own mail (never shown to anyone): read without the
+     * caller's engine grants, since whoever triggers a notification need not be allowed to read its recipients'
+     * accounts. Members without an address are absent from the map.
+     */
+    public Map<String, String> emailAddressesOf(Collection<String> userIds) {
+        Map<String, String> addresses = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return addresses;
+        }
+        engineAuthentication.asSystem(() -> identityService.createUserQuery()
+                .userIdIn(userIds.toArray(String[]::new)).list()).forEach(user -> {
+                    if (user.getEmail() != null && !user.getEmail().isBlank()) {
+                        addresses.put(user.getId(), user.getEmail());
+                    }
+                });
+        return addresses;
     }
 
     /** Display names for ids, for any signed-in user: names are not confidential inside Cohorte. */
@@ -197,9 +217,22 @@ public class MemberService {
         return getMember(userId);
     }
 
-    /** The signed-in member edits their own display name, organization and language. */
+    /** The signed-in member edits their own display name, organization and language (time zone unchanged). */
     @Transactional
     public void updateMyProfile(String displayName, UUID organizationId, String language) {
+        updateMyProfile(displayName, organizationId, language, myProfile().map(MemberProfile::getTimeZone).orElse(null));
+    }
+
+    /**
+     * The same with the member's time zone (an IANA zone id such as "Europe/Paris"; null or blank: their
+     * organization's), in which their daily digest goes out at 07:00.
+     */
+    @Transactional
+    public void updateMyProfile(String displayName, UUID organizationId, String language, String timeZone) {
+        String zone = timeZone == null || timeZone.isBlank() ? null : timeZone.trim();
+        if (zone != null && !ZoneId.getAvailableZoneIds().contains(zone)) {
+            throw new CohorteException("identity.error.timeZoneUnknown");
+        }
         String userId = currentUser.userId();
         String name = displayName == null ? "" : PlainText.clean(displayName).trim();
         if (name.isEmpty()) {
@@ -216,6 +249,7 @@ public class MemberService {
         profile.setDisplayName(name);
         profile.setOrganizationId(organizationId);
         profile.setLanguage(language(language));
+        profile.setTimeZone(zone);
         profiles.save(profile);
     }
 
@@ -247,6 +281,36 @@ public class MemberService {
         }
         userIds.forEach(id -> languages.putIfAbsent(id, "fr"));
         return languages;
+    }
+
+    /**
+     * Each member's time zone: their own choice, else their organization's, else America/Montreal (every id is in
+     * the map). Two queries for any number of members.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, ZoneId> timeZonesOf(Collection<String> userIds) {
+        Map<String, ZoneId> zones = new HashMap<>();
+        if (!userIds.isEmpty()) {
+            List<MemberProfile> found = profiles.findByUserIdIn(userIds);
+            Map<UUID, String> organizationZones = new HashMap<>();
+            organizations.findAllById(found.stream().map(MemberProfile::getOrganizationId)
+                    .filter(java.util.Objects::nonNull).distinct().toList())
+                    .forEach(o -> organizationZones.put(o.getId(), o.getTimeZone()));
+            found.forEach(p -> {
+                String zone = p.getTimeZone() != null ? p.getTimeZone() : organizationZones.get(p.getOrganizationId());
+                zones.put(p.getUserId(), zoneOrDefault(zone));
+            });
+        }
+        userIds.forEach(id -> zones.putIfAbsent(id, ZoneId.of(Organization.DEFAULT_TIME_ZONE)));
+        return zones;
+    }
+
+    private static ZoneId zoneOrDefault(String zone) {
+        try {
+            return zone == null ? ZoneId.of(Organization.DEFAULT_TIME_ZONE) : ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            return ZoneId.of(Organization.DEFAULT_TIME_ZONE);
+        }
     }
 
     @Transactional(readOnly = true)

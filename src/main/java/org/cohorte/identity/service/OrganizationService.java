@@ -71,6 +71,20 @@ public class OrganizationService {
         }
     }
 
+    /** An admin sets where the organization's members' days begin (their digest at 07:00), unless they chose. */
+    @Transactional
+    public Organization setTimeZone(UUID id, String timeZone) {
+        currentUser.requireAnyGroup(Roles.ADMIN);
+        Organization organization = organizations.findById(id)
+                .orElseThrow(() -> new NotFoundException("identity.error.organizationNotFound"));
+        String zone = timeZone == null || timeZone.isBlank() ? Organization.DEFAULT_TIME_ZONE : timeZone.trim();
+        if (!java.time.ZoneId.getAvailableZoneIds().contains(zone)) {
+            throw new CohorteException("identity.error.timeZoneUnknown");
+        }
+        organization.setTimeZone(zone);
+        return organizations.save(organization);
+    }
+
     private static String validName(String name) {
         String clean = name == null ? "" : PlainText.clean(name).trim();
         if (clean.isEmpty()) {

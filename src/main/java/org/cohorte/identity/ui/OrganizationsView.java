@@ -66,6 +66,9 @@ public class OrganizationsView extends VerticalLayout implements HasDynamicTitle
         type.setItems(OrganizationType.values());
         type.setItemLabelGenerator(t -> getTranslation("identity.organization.type." + t.name()));
         type.setRequiredIndicatorVisible(true);
+        ComboBox<String> timeZone = TimeZones.field(getTranslation("identity.organization.timeZone"));
+        timeZone.setId("organization-time-zone");
+        timeZone.setValue(existing == null ? Organization.DEFAULT_TIME_ZONE : existing.getTimeZone());
         if (existing != null) {
             name.setValue(existing.getName());
             acronym.setValue(existing.getAcronym() == null ? "" : existing.getAcronym());
@@ -75,12 +78,11 @@ public class OrganizationsView extends VerticalLayout implements HasDynamicTitle
         }
         Button save = new Button(getTranslation("common.save"), e -> {
             boolean saved = Notifier.attempt(() -> {
-                if (existing == null) {
-                    organizationService.create(name.getValue(), acronym.getValue(), type.getValue());
-                } else {
-                    organizationService.update(existing.getId(), existing.getVersion(), name.getValue(),
-                            acronym.getValue(), type.getValue());
-                }
+                Organization result = existing == null
+                        ? organizationService.create(name.getValue(), acronym.getValue(), type.getValue())
+                        : organizationService.update(existing.getId(), existing.getVersion(), name.getValue(),
+                                acronym.getValue(), type.getValue());
+                organizationService.setTimeZone(result.getId(), timeZone.getValue());
             });
             if (saved) {
                 Notifier.success("common.saved");
@@ -91,7 +93,7 @@ public class OrganizationsView extends VerticalLayout implements HasDynamicTitle
         save.setId("organization-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button(getTranslation("common.cancel"), e -> dialog.close());
-        dialog.add(new FormLayout(name, acronym, type));
+        dialog.add(new FormLayout(name, acronym, type, timeZone));
         dialog.getFooter().add(cancel, save);
         dialog.open();
     }

@@ -25,7 +25,7 @@ import org.cohorte.identity.service.MemberSummary;
 import org.cohorte.identity.service.OrganizationService;
 import org.cohorte.identity.service.PasswordPolicy;
 
-/** "Mon profil": the member's display name, organization and language, their password and access tokens. */
+/** "Mon profil": the member's display name, organization, language and time zone, their password and access tokens. */
 @Route("profile")
 @PermitAll
 public class ProfileView extends VerticalLayout implements HasDynamicTitle {
@@ -56,6 +56,13 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
         language.setItemLabelGenerator(l -> "fr".equals(l) ? "Français" : "English");
         language.setValue(me.language());
 
+        // Empty means the organization's zone, which the helper names.
+        ComboBox<String> timeZone = TimeZones.field(getTranslation("identity.profile.timeZone"));
+        timeZone.setId("profile-time-zone");
+        timeZone.setClearButtonVisible(true);
+        timeZone.setHelperText(getTranslation("identity.profile.timeZoneHelp"));
+        memberService.myProfile().map(p -> p.getTimeZone()).ifPresent(timeZone::setValue);
+
         TextField userId = new TextField(getTranslation("identity.profile.userId"));
         userId.setValue(me.userId());
         userId.setReadOnly(true);
@@ -67,7 +74,8 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
             String chosen = language.getValue();
             boolean changedLanguage = !chosen.equals(getLocale().getLanguage());
             if (Notifier.attempt(() -> memberService.updateMyProfile(displayName.getValue(),
-                    organization.getValue() == null ? null : organization.getValue().getId(), chosen))) {
+                    organization.getValue() == null ? null : organization.getValue().getId(), chosen,
+                    timeZone.getValue()))) {
                 Notifier.success("identity.profile.saved");
                 if (changedLanguage) {
                     LanguagePreference.switchTo(me.userId(), chosen);
@@ -77,7 +85,7 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
         save.setId("profile-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        FormLayout form = new FormLayout(displayName, organization, language, userId, groups);
+        FormLayout form = new FormLayout(displayName, organization, language, timeZone, userId, groups);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form, save);
         addPasswordChange(memberService);
