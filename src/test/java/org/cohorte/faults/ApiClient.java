@@ -92,6 +92,27 @@ final class ApiClient {
         }
     }
 
+    /** The demo's "Coach RH" community, as {@code user} sees it (the fault tests all ask their questions there). */
+    UUID demoCommunity(String baseUrl, String user) {
+        JsonNode communities = get(baseUrl, user, "/api/community/communities").body();
+        for (JsonNode c : communities) {
+            if (c.get("name").asText().contains("Coach RH")) {
+                return UUID.fromString(c.get("id").asText());
+            }
+        }
+        throw new AssertionError("no Coach RH community for " + user + ": " + communities);
+    }
+
+    /** Asks a question through the work API; fails the test unless it is created. Returns its id. */
+    UUID ask(String baseUrl, String user, UUID community, String title, String body, String idempotencyKey) {
+        Response response = post(baseUrl, user, "/api/community/questions",
+                Map.of("communityId", community, "title", title, "body", body), idempotencyKey);
+        if (response.status() != 200 && response.status() != 201) {
+            throw new AssertionError("question '" + title + "' refused: " + response.status() + " " + response.body());
+        }
+        return UUID.fromString(response.body().get("id").asText());
+    }
+
     private Response send(HttpRequest.Builder request, String user) {
         request.timeout(Duration.ofSeconds(90)).header("Accept-Language", "en")
                 .header("Authorization", "Bearer " + token(user));

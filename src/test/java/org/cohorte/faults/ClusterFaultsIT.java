@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -279,11 +278,8 @@ class ClusterFaultsIT {
     }
 
     private UUID ask(AppNode node, String title) {
-        ApiClient.Response response = api.post(node.baseUrl(), ASKER, "/api/community/questions",
-                Map.of("communityId", community, "title", title, "body", "Question pour la grappe : " + title),
+        return api.ask(node.baseUrl(), ASKER, community, title, "Question pour la grappe : " + title,
                 "cluster-" + UUID.nameUUIDFromBytes(title.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        assertThat(response.status()).as(String.valueOf(response.body())).isIn(200, 201);
-        return UUID.fromString(response.body().get("id").asText());
     }
 
     private List<String> inboxIds(AppNode node, String user) {
@@ -295,12 +291,6 @@ class ClusterFaultsIT {
     }
 
     private UUID communityId() {
-        JsonNode communities = api.get(a.baseUrl(), ASKER, "/api/community/communities").body();
-        for (JsonNode c : communities) {
-            if (c.get("name").asText().contains("Coach RH")) {
-                return UUID.fromString(c.get("id").asText());
-            }
-        }
-        throw new AssertionError("no Coach RH community for " + ASKER + ": " + communities);
+        return api.demoCommunity(a.baseUrl(), ASKER);
     }
 }

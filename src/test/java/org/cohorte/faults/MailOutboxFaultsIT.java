@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
@@ -125,10 +124,7 @@ class MailOutboxFaultsIT {
         for (int i = 0; i < PER_PHASE; i++) {
             String title = "Courriel " + phase + " " + i;
             String key = "mail-" + phase + "-" + i;
-            ApiClient.Response response = api.post(node.baseUrl(), "membre", "/api/community/questions",
-                    Map.of("communityId", community, "title", title, "body", "Une question qui fait écrire."), key);
-            assertThat(response.status()).as(String.valueOf(response.body())).isIn(200, 201);
-            asked.put(title, UUID.fromString(response.body().get("id").asText()));
+            asked.put(title, api.ask(node.baseUrl(), "membre", community, title, "Une question qui fait écrire.", key));
         }
     }
 
@@ -142,12 +138,6 @@ class MailOutboxFaultsIT {
     }
 
     private UUID communityId() {
-        JsonNode communities = api.get(node.baseUrl(), "membre", "/api/community/communities").body();
-        for (JsonNode c : communities) {
-            if (c.get("name").asText().contains("Coach RH")) {
-                return UUID.fromString(c.get("id").asText());
-            }
-        }
-        throw new AssertionError("no Coach RH community: " + communities);
+        return api.demoCommunity(node.baseUrl(), "membre");
     }
 }

@@ -254,20 +254,11 @@ class PushFaultsIT {
     }
 
     private UUID ask(AppNode node, String title) {
-        ApiClient.Response response = api.post(node.baseUrl(), ASKER, "/api/community/questions",
-                Map.of("communityId", community, "title", title, "body", "Question pour la poussée : " + title),
+        return api.ask(node.baseUrl(), ASKER, community, title, "Question pour la poussée : " + title,
                 "push-" + UUID.nameUUIDFromBytes(title.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        assertThat(response.status()).as(String.valueOf(response.body())).isIn(200, 201);
-        return UUID.fromString(response.body().get("id").asText());
     }
 
     private UUID communityId() {
-        JsonNode communities = api.get(a.baseUrl(), ASKER, "/api/community/communities").body();
-        for (JsonNode c : communities) {
-            if (c.get("name").asText().contains("Coach RH")) {
-                return UUID.fromString(c.get("id").asText());
-            }
-        }
-        throw new AssertionError("no Coach RH community for " + ASKER + ": " + communities);
+        return api.demoCommunity(a.baseUrl(), ASKER);
     }
 }
