@@ -228,8 +228,10 @@ class CodevelopmentSessionBenchmark extends IntegrationTest {
     public static class BareEnterStep implements JavaDelegate {
         @Override
         public void execute(DelegateExecution execution) {
-            int step = ((Number) execution.getVariableLocal("step")).intValue();
-            Date end = new Date(ClockUtil.getCurrentTime().getTime() + Steps.LIVE_MINUTES.get(step - 1) * 60_000L);
+            // The step and its live timebox, from the model, as the real delegate and SessionSteps read them.
+            var step = org.cohorte.codevelopment.service.SessionSteps.read(execution.getBpmnModelInstance()).stream()
+                    .filter(s -> s.enterTaskId().equals(execution.getCurrentActivityId())).findFirst().orElseThrow();
+            Date end = new Date(ClockUtil.getCurrentTime().getTime() + step.liveTimebox().toMillis());
             var instance = execution.getProcessInstance();
             instance.setVariable("stepEndsAt", end);
             instance.setVariable("stepDueAt", end);

@@ -92,6 +92,7 @@ public class CodevSessionService {
 
     private final RateLimits rateLimits;
     private final ConflictRetry retry;
+    private final SessionSteps sessionSteps;
 
     public CodevSessionService(CodevSessionRepository sessions, CodevParticipantRepository participants,
                                CodevEntryRepository entries, CodevActionRepository actions,
@@ -101,9 +102,10 @@ public class CodevSessionService {
                                CurrentUser currentUser, MemberService memberService,
                                NotificationService notificationService, KnowledgeBaseService knowledgeBaseService,
                                ApplicationEventPublisher events, SessionChanges changes, SessionAccess access, RateLimits rateLimits,
-                               ConflictRetry retry) {
+                               ConflictRetry retry, SessionSteps sessionSteps) {
         this.rateLimits = rateLimits;
         this.retry = retry;
+        this.sessionSteps = sessionSteps;
         this.sessions = sessions;
         this.participants = participants;
         this.entries = entries;
@@ -126,9 +128,14 @@ public class CodevSessionService {
 
     // ---------------------------------------------------------------- launch
 
-    /** The default timeboxes of a mode, in minutes. */
-    public static List<Integer> defaultTimeboxes(SessionMode mode) {
-        return mode == SessionMode.ASYNC ? Steps.ASYNC_DAYS.stream().map(d -> d * 24 * 60).toList() : Steps.LIVE_MINUTES;
+    /** The default timeboxes of a mode, in minutes, as the model gives them. */
+    public List<Integer> defaultTimeboxes(SessionMode mode) {
+        return sessionSteps.defaultTimeboxMinutes(mode);
+    }
+
+    /** The six steps, as the model defines them (number, label key, default timeboxes). */
+    public List<SessionSteps.Step> steps() {
+        return sessionSteps.steps();
     }
 
     /**
@@ -208,7 +215,7 @@ public class CodevSessionService {
                 }
                 runtimeService.setVariable(instance.getId(), "followUpAt", Date.from(next.getScheduledAt()));
                 Job timer = managementService.createJobQuery().processInstanceId(instance.getId())
-                        .activityId("timer_follow_up").singleResult();
+                        .activityId(Steps.TIMER_FOLLOW_UP).singleResult();
                 if (timer != null) {
                     managementService.setJobDuedate(timer.getId(), Date.from(next.getScheduledAt()));
                 }
