@@ -70,9 +70,11 @@ class SimultaneousClicksIT extends IntegrationTest {
         }
         long retries = retry.retries() - retriesBefore;
         System.out.printf("SimultaneousClicksIT group of %d, %d sessions, %d ms: %d clicks, %d succeeded, %d retried"
-                        + " attempts, %d errors shown to users, %d commands given up%n", groupSize, repetitions,
+                        + " attempts, %d errors shown to users, %d commands given up; click time p50 %d ms, p95 %d ms,"
+                        + " max %d ms%n", groupSize, repetitions,
                 (System.nanoTime() - started) / 1_000_000, outcomes.clicks.get(), outcomes.succeeded.get(), retries,
-                outcomes.failed.get(), retry.givenUp() - givenUpBefore);
+                outcomes.failed.get(), retry.givenUp() - givenUpBefore, outcomes.percentile(50), outcomes.percentile(95),
+                outcomes.percentile(100));
         assertThat(outcomes.failed.get()).as("errors shown to users").isZero();
         assertThat(outcomes.succeeded.get()).isEqualTo(outcomes.clicks.get());
         assertThat(retry.givenUp() - givenUpBefore).isZero();
@@ -148,6 +150,13 @@ class SimultaneousClicksIT extends IntegrationTest {
         final AtomicInteger clicks = new AtomicInteger();
         final AtomicInteger succeeded = new AtomicInteger();
         final AtomicInteger failed = new AtomicInteger();
+        // How long each click took, retries included: what the person waits for.
+        final java.util.Queue<Long> millis = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        long percentile(int p) {
+            List<Long> sorted = millis.stream().sorted().toList();
+            return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+        }
     }
 
     /** All clicks released in the same instant; each one's outcome counted. */
@@ -159,11 +168,14 @@ class SimultaneousClicksIT extends IntegrationTest {
             for (Click click : clicks) {
                 results.add(pool.submit(() -> {
                     barrier.await(30, TimeUnit.SECONDS);
+                    long start = System.nanoTime();
                     try {
                         data.as(click.user(), click.action());
                         return null;
                     } catch (RuntimeException e) {
                         return e;
+                    } finally {
+                        outcomes.millis.add((System.nanoTime() - start) / 1_000_000);
                     }
                 }));
             }
