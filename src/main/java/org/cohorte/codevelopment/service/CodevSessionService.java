@@ -58,7 +58,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Codevelopment sessions, from launch to follow-up, driven by {@code codevelopment-session.bpmn}. Every
  * method checks the signed-in user against the group (facilitator, or active member who accepted the
  * charter) and their role in the session; task forms write the domain data and complete the task in one
- * transaction.
+ * transaction. Commands that complete a task or move a step run through {@link ConflictRetry}: several people
+ * finishing a parallel step in the same instant collide on the engine's optimistic lock, and the losers' commands
+ * run again, checks included, instead of telling them "changed meanwhile".
  */
 @Service
 public class CodevSessionService {
