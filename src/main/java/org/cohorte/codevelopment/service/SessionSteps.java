@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * says them once: each step is a sub-process carrying {@code camunda:properties} ({@code cohorte.step} its number,
  * {@code cohorte.stepKey} the key of its labels, {@code cohorte.liveTimebox} and {@code cohorte.asyncTimebox} its
  * default timeboxes as ISO-8601 durations); its reminder is the timer attached to it and it is entered through the
- * service task that leads into it. Renaming, renumbering or rewiring a step in the Modeler changes what Java reads;
+ * service task that leads into it (its only incoming flow). Renaming, renumbering or rewiring a step in the Modeler changes what Java reads;
  * a model that breaks these rules is refused here (and by {@code SessionModelAgreementTest}) instead of drifting.
  * <p>
  * Read once per process definition and kept: a deployed definition never changes, and every node deploys the same
@@ -104,11 +104,10 @@ public class SessionSteps {
             // Flows are read by their sourceRef/targetRef (the file need not list bpmn:incoming in each node).
             List<String> enters = model.getModelElementsByType(SequenceFlow.class).stream()
                     .filter(f -> f.getTarget() == sub).map(SequenceFlow::getSource)
-                    .filter(n -> n instanceof ServiceTask t && ENTER_STEP_DELEGATE.equals(t.getCamundaDelegateExpression()))
-                    .map(BaseElement::getId).toList();
-            if (timers.size() != 1 || enters.size() != 1) {
-                throw new IllegalStateException(id + " needs one reminder timer and one entering task (" + ENTER_STEP_DELEGATE
-                        + "), has " + timers + " and " + enters);
+                    .map(n -> n instanceof ServiceTask ? n.getId() : null).toList();
+            if (timers.size() != 1 || enters.size() != 1 || enters.get(0) == null) {
+                throw new IllegalStateException(id + " needs one reminder timer and one way in, a service task ("
+                        + ENTER_STEP_DELEGATE + "), has " + timers + " and " + enters);
             }
             steps.add(new Step(Integer.parseInt(require(properties, STEP, id)), require(properties, STEP_KEY, id), id,
                     enters.get(0), timers.get(0), Duration.parse(require(properties, LIVE_TIMEBOX, id)),

@@ -59,6 +59,8 @@ class SessionModelAgreementTest {
             SubProcess sub = model.getModelElementById(step.subProcessId());
             // The label the Modeler shows ("2. Clarification") carries the same number as the property.
             assertThat(sub.getName()).startsWith(step.number() + ". ");
+            org.camunda.bpm.model.bpmn.instance.ServiceTask enter = model.getModelElementById(step.enterTaskId());
+            assertThat(enter.getCamundaDelegateExpression()).isEqualTo(SessionSteps.ENTER_STEP_DELEGATE);
             BoundaryEvent timer = model.getModelElementById(step.timerId());
             assertThat(timer.cancelActivity()).isFalse();
             assertThat(step.liveTimebox()).isPositive();
