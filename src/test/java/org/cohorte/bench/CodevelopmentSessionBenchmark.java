@@ -226,10 +226,17 @@ class CodevelopmentSessionBenchmark extends IntegrationTest {
 
     /** service_task_enter_* of the bare model: the step's dates and the roster, without the database. */
     public static class BareEnterStep implements JavaDelegate {
+        private static final java.util.Map<String, List<org.cohorte.codevelopment.service.SessionSteps.Step>> STEPS =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
         @Override
         public void execute(DelegateExecution execution) {
-            int step = ((Number) execution.getVariableLocal("step")).intValue();
-            Date end = new Date(ClockUtil.getCurrentTime().getTime() + Steps.LIVE_MINUTES.get(step - 1) * 60_000L);
+            // The step and its live timebox, from the model, as the real delegate and SessionSteps read them
+            // (read once per definition, as SessionSteps keeps them, so the bare side pays no parsing per step).
+            var step = STEPS.computeIfAbsent(execution.getProcessDefinitionId(),
+                            id -> org.cohorte.codevelopment.service.SessionSteps.read(execution.getBpmnModelInstance()))
+                    .stream().filter(s -> s.enterTaskId().equals(execution.getCurrentActivityId())).findFirst().orElseThrow();
+            Date end = new Date(ClockUtil.getCurrentTime().getTime() + step.liveTimebox().toMillis());
             var instance = execution.getProcessInstance();
             instance.setVariable("stepEndsAt", end);
             instance.setVariable("stepDueAt", end);

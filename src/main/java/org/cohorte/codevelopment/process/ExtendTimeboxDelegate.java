@@ -20,6 +20,6 @@ public class ExtendTimeboxDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         progress.rescheduleReminder(UUID.fromString((String) execution.getVariable("sessionId")),
-                execution.getProcessInstanceId());
+                execution.getProcessInstanceId(), execution.getProcessDefinitionId());
     }
 }

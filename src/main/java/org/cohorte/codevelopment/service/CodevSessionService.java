@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.cohorte.base.limits.RateLimits;
 import org.cohorte.base.error.CohorteException;
+import org.cohorte.base.error.ConcurrentChangeException;
+import org.cohorte.base.persistence.ConflictRetry;
 import org.cohorte.base.error.ConflictException;
 import org.cohorte.base.error.ForbiddenException;
 import org.cohorte.base.time.EngineClock;
@@ -56,7 +58,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Codevelopment sessions, from launch to follow-up, driven by {@code codevelopment-session.bpmn}. Every
  * method checks the signed-in user against the group (facilitator, or active member who accepted the
  * charter) and their role in the session; task forms write the domain data and complete the task in one
- * transaction.
+ * transaction. Commands that complete a task or move a step run through {@link ConflictRetry}: several people
+ * finishing a parallel step in the same instant collide on the engine's optimistic lock, and the losers' commands
+ * run again, checks included, instead of telling them "changed meanwhile".
  */
 @Service
 public class CodevSessionService {
@@ -89,6 +93,8 @@ public class CodevSessionService {
     private final SessionAccess access;
 
     private final RateLimits rateLimits;
+    private final ConflictRetry retry;
+    private final SessionSteps sessionSteps;
 
     public CodevSessionService(CodevSessionRepository sessions, CodevParticipantRepository participants,
                                CodevEntryRepository entries, CodevActionRepository actions,
@@ -97,8 +103,11 @@ public class CodevSessionService {
                                ManagementService managementService, EngineAuthentication engineAuthentication,
                                CurrentUser currentUser, MemberService memberService,
                                NotificationService notificationService, KnowledgeBaseService knowledgeBaseService,
-                               ApplicationEventPublisher events, SessionChanges changes, SessionAccess access, RateLimits rateLimits) {
+                               ApplicationEventPublisher events, SessionChanges changes, SessionAccess access, RateLimits rateLimits,
+                               ConflictRetry retry, SessionSteps sessionSteps) {
         this.rateLimits = rateLimits;
+        this.retry = retry;
+        this.sessionSteps = sessionSteps;
         this.sessions = sessions;
         this.participants = participants;
         this.entries = entries;
@@ -121,9 +130,14 @@ public class CodevSessionService {
 
     // ---------------------------------------------------------------- launch
 
-    /** The default timeboxes of a mode, in minutes. */
-    public static List<Integer> defaultTimeboxes(SessionMode mode) {
-        return mode == SessionMode.ASYNC ? Steps.ASYNC_DAYS.stream().map(d -> d * 24 * 60).toList() : Steps.LIVE_MINUTES;
+    /** The default timeboxes of a mode, in minutes, as the model gives them. */
+    public List<Integer> defaultTimeboxes(SessionMode mode) {
+        return sessionSteps.defaultTimeboxMinutes(mode);
+    }
+
+    /** The six steps, as the model defines them (number, label key, default timeboxes). */
+    public List<SessionSteps.Step> steps() {
+        return sessionSteps.steps();
     }
 
     /**
@@ -203,7 +217,7 @@ public class CodevSessionService {
                 }
                 runtimeService.setVariable(instance.getId(), "followUpAt", Date.from(next.getScheduledAt()));
                 Job timer = managementService.createJobQuery().processInstanceId(instance.getId())
-                        .activityId("timer_follow_up").singleResult();
+                        .activityId(Steps.TIMER_FOLLOW_UP).singleResult();
                 if (timer != null) {
                     managementService.setJobDuedate(timer.getId(), Date.from(next.getScheduledAt()));
                 }
@@ -283,45 +297,48 @@ public class CodevSessionService {
 
     // ---------------------------------------------------------------- client and consultants
 
-    @Transactional
     public void prepareCase(String taskId, String title, String context, String tried, String stakes) {
-        CodevSession s = sessionOfTask(taskId, Steps.TASK_PREPARE_CASE);
-        s.setCase(Texts.required(title, MAX_SHORT), Texts.required(context, MAX_LONG), Texts.optional(tried, MAX_LONG),
-                Texts.optional(stakes, MAX_LONG));
-        complete(taskId, s.getId(), Map.of());
+        retry.run(() -> {
+            CodevSession s = sessionOfTask(taskId, Steps.TASK_PREPARE_CASE);
+            s.setCase(Texts.required(title, MAX_SHORT), Texts.required(context, MAX_LONG), Texts.optional(tried, MAX_LONG),
+                    Texts.optional(stakes, MAX_LONG));
+            complete(taskId, s.getId(), Map.of());
+        });
     }
 
     /** The facilitator notes who is present and opens the session: at least three consultants must be there. */
-    @Transactional
     public void openSession(String taskId, Collection<String> presentConsultants) {
-        CodevSession s = sessionOfTask(taskId, Steps.TASK_OPEN_SESSION);
-        Set<String> present = Set.copyOf(presentConsultants == null ? List.of() : presentConsultants);
-        List<CodevParticipant> people = participants.findByIdSessionId(s.getId());
-        long count = 0;
-        for (CodevParticipant p : people) {
-            if (p.getRole() == ParticipantRole.CONSULTANT) {
-                boolean stillMember = groupMembers.findById(new CodevGroupMember.Key(s.getGroupId(), p.getUserId()))
-                        .filter(CodevGroupMember::isActive).isPresent();
-                p.setPresent(stillMember && present.contains(p.getUserId()));
-                count += p.isPresent() ? 1 : 0;
+        retry.run(() -> {
+            CodevSession s = sessionOfTask(taskId, Steps.TASK_OPEN_SESSION);
+            Set<String> present = Set.copyOf(presentConsultants == null ? List.of() : presentConsultants);
+            List<CodevParticipant> people = participants.findByIdSessionId(s.getId());
+            long count = 0;
+            for (CodevParticipant p : people) {
+                if (p.getRole() == ParticipantRole.CONSULTANT) {
+                    boolean stillMember = groupMembers.findById(new CodevGroupMember.Key(s.getGroupId(), p.getUserId()))
+                            .filter(CodevGroupMember::isActive).isPresent();
+                    p.setPresent(stillMember && present.contains(p.getUserId()));
+                    count += p.isPresent() ? 1 : 0;
+                }
             }
-        }
-        if (count < MIN_CONSULTANTS) {
-            throw new CohorteException("codevelopment.error.tooFewConsultants", MIN_CONSULTANTS, count);
-        }
-        boolean clientOk = groupMembers.findById(new CodevGroupMember.Key(s.getGroupId(), s.getClientId()))
-                .filter(m -> m.isActive() && m.hasAcceptedCharter()).isPresent();
-        if (!clientOk) {
-            throw new CohorteException("codevelopment.error.clientCharter", memberService.displayName(s.getClientId()));
-        }
-        participants.flush();
-        complete(taskId, s.getId(), Map.of());
+            if (count < MIN_CONSULTANTS) {
+                throw new CohorteException("codevelopment.error.tooFewConsultants", MIN_CONSULTANTS, count);
+            }
+            boolean clientOk = groupMembers.findById(new CodevGroupMember.Key(s.getGroupId(), s.getClientId()))
+                    .filter(m -> m.isActive() && m.hasAcceptedCharter()).isPresent();
+            if (!clientOk) {
+                throw new CohorteException("codevelopment.error.clientCharter", memberService.displayName(s.getClientId()));
+            }
+            participants.flush();
+            complete(taskId, s.getId(), Map.of());
+        });
     }
 
-    @Transactional
     public void finishPresentation(String taskId) {
-        SessionAccess.Row s = accessOfTask(taskId, Steps.TASK_PRESENT_CASE);
-        complete(taskId, s.sessionId(), Map.of());
+        retry.run(() -> {
+            SessionAccess.Row s = accessOfTask(taskId, Steps.TASK_PRESENT_CASE);
+            complete(taskId, s.sessionId(), Map.of());
+        });
     }
 
     /** A consultant asks a factual question during clarification; it appears on everyone's board. */
@@ -358,32 +375,35 @@ public class CodevSessionService {
     }
 
     /** A consultant has no more questions, or the client has answered them all. */
-    @Transactional
     public void finishClarification(String taskId) {
-        TaskDetails task = inboxService.requireWorkableWithoutVariables(taskId, null);
-        if (!Steps.TASK_ASK_QUESTIONS.equals(task.taskDefinitionKey())
-                && !Steps.TASK_ANSWER_QUESTIONS.equals(task.taskDefinitionKey())) {
-            throw CodevGroupService.notFound();
-        }
-        SessionAccess.Row s = accessOf(task);
-        complete(taskId, s.sessionId(), Map.of());
+        retry.run(() -> {
+            TaskDetails task = inboxService.requireWorkableWithoutVariables(taskId, null);
+            if (!Steps.TASK_ASK_QUESTIONS.equals(task.taskDefinitionKey())
+                    && !Steps.TASK_ANSWER_QUESTIONS.equals(task.taskDefinitionKey())) {
+                throw CodevGroupService.notFound();
+            }
+            SessionAccess.Row s = accessOf(task);
+            complete(taskId, s.sessionId(), Map.of());
+        });
     }
 
-    @Transactional
     public void writeContract(String taskId, String contract) {
-        CodevSession s = sessionOfTask(taskId, Steps.TASK_WRITE_CONTRACT);
-        s.setContract(Texts.required(contract, 2000));
-        complete(taskId, s.getId(), Map.of());
+        retry.run(() -> {
+            CodevSession s = sessionOfTask(taskId, Steps.TASK_WRITE_CONTRACT);
+            s.setContract(Texts.required(contract, 2000));
+            complete(taskId, s.getId(), Map.of());
+        });
     }
 
-    @Transactional
     public void validateContract(String taskId, boolean approved) {
-        SessionAccess.Row s = accessOfTask(taskId, Steps.TASK_VALIDATE_CONTRACT);
-        complete(taskId, s.sessionId(), Map.of("contractApproved", approved));
-        if (!approved) {
-            notificationService.notify(List.of(s.clientId()), "codevelopment.notification.contractRework", List.of(),
-                    "codevelopment/session/" + s.sessionId());
-        }
+        retry.run(() -> {
+            SessionAccess.Row s = accessOfTask(taskId, Steps.TASK_VALIDATE_CONTRACT);
+            complete(taskId, s.sessionId(), Map.of("contractApproved", approved));
+            if (!approved) {
+                notificationService.notify(List.of(s.clientId()), "codevelopment.notification.contractRework", List.of(),
+                        "codevelopment/session/" + s.sessionId());
+            }
+        });
     }
 
     /** A consultant's reaction, idea or experience during consultation; it appears on everyone's board. */
@@ -398,118 +418,126 @@ public class CodevSessionService {
         return entry.getId();
     }
 
-    @Transactional
     public void finishConsultation(String taskId) {
-        SessionAccess.Row s = accessOfTask(taskId, Steps.TASK_CONSULT);
-        complete(taskId, s.sessionId(), Map.of());
+        retry.run(() -> {
+            SessionAccess.Row s = accessOfTask(taskId, Steps.TASK_CONSULT);
+            complete(taskId, s.sessionId(), Map.of());
+        });
     }
 
     /** The client's synthesis and action plan; {@code consent} allows a depersonalised learning note. */
-    @Transactional
     public void synthesize(String taskId, String synthesis, List<ActionInput> plan, boolean consent) {
-        CodevSession s = sessionOfTask(taskId, Steps.TASK_SYNTHESIZE);
-        String clean = Texts.required(synthesis, MAX_LONG);
-        List<ActionInput> items = plan == null ? List.of() : plan.stream()
-                .filter(a -> a != null && a.body() != null && !a.body().isBlank()).toList();
-        if (items.isEmpty()) {
-            throw new CohorteException("codevelopment.error.actionRequired");
-        }
-        if (items.size() > MAX_ACTIONS) {
-            throw new CohorteException("codevelopment.error.tooManyActions", MAX_ACTIONS);
-        }
-        int position = 0;
-        actions.deleteAll(actions.findBySessionIdOrderByPosition(s.getId()));
-        for (ActionInput item : items) {
-            if (item.dueDate() == null || item.dueDate().isBefore(EngineClock.today())) {
-                throw new CohorteException("codevelopment.error.actionDueDate");
+        retry.run(() -> {
+            CodevSession s = sessionOfTask(taskId, Steps.TASK_SYNTHESIZE);
+            String clean = Texts.required(synthesis, MAX_LONG);
+            List<ActionInput> items = plan == null ? List.of() : plan.stream()
+                    .filter(a -> a != null && a.body() != null && !a.body().isBlank()).toList();
+            if (items.isEmpty()) {
+                throw new CohorteException("codevelopment.error.actionRequired");
             }
-            actions.save(new CodevAction(s.getId(), ++position, Texts.required(item.body(), 1000), item.dueDate()));
-        }
-        s.setSynthesis(clean, consent);
-        complete(taskId, s.getId(), Map.of("consent", consent));
+            if (items.size() > MAX_ACTIONS) {
+                throw new CohorteException("codevelopment.error.tooManyActions", MAX_ACTIONS);
+            }
+            int position = 0;
+            actions.deleteAll(actions.findBySessionIdOrderByPosition(s.getId()));
+            for (ActionInput item : items) {
+                if (item.dueDate() == null || item.dueDate().isBefore(EngineClock.today())) {
+                    throw new CohorteException("codevelopment.error.actionDueDate");
+                }
+                actions.save(new CodevAction(s.getId(), ++position, Texts.required(item.body(), 1000), item.dueDate()));
+            }
+            s.setSynthesis(clean, consent);
+            complete(taskId, s.getId(), Map.of("consent", consent));
+        });
     }
 
     /** Everyone: what I learned and my rating of the session (1 to 5). */
-    @Transactional
     public void integrateLearning(String taskId, String learning, int rating) {
-        SessionAccess.Row s = accessOfTask(taskId, Steps.TASK_INTEGRATE_LEARNING);
-        if (rating < 1 || rating > 5) {
-            throw new CohorteException("codevelopment.error.ratingInvalid");
-        }
-        entries.save(new CodevEntry(s.sessionId(), EntryKind.LEARNING, currentUser.userId(),
-                Texts.required(learning, MAX_TEXT), rating));
-        complete(taskId, s.sessionId(), Map.of());
+        retry.run(() -> {
+            SessionAccess.Row s = accessOfTask(taskId, Steps.TASK_INTEGRATE_LEARNING);
+            if (rating < 1 || rating > 5) {
+                throw new CohorteException("codevelopment.error.ratingInvalid");
+            }
+            entries.save(new CodevEntry(s.sessionId(), EntryKind.LEARNING, currentUser.userId(),
+                    Texts.required(learning, MAX_TEXT), rating));
+            complete(taskId, s.sessionId(), Map.of());
+        });
     }
 
     /** The client reports on their action plan; the session is then closed. */
-    @Transactional
     public void followUp(String taskId, String report, Map<UUID, String> outcomes) {
-        CodevSession s = sessionOfTask(taskId, Steps.TASK_FOLLOW_UP);
-        s.setFollowUpReport(Texts.required(report, MAX_LONG));
-        for (CodevAction action : actions.findBySessionIdOrderByPosition(s.getId())) {
-            String outcome = outcomes == null ? null : outcomes.get(action.getId());
-            action.setOutcome(Texts.optional(outcome, 2000));
-        }
-        s.close();
-        complete(taskId, s.getId(), Map.of());
+        retry.run(() -> {
+            CodevSession s = sessionOfTask(taskId, Steps.TASK_FOLLOW_UP);
+            s.setFollowUpReport(Texts.required(report, MAX_LONG));
+            for (CodevAction action : actions.findBySessionIdOrderByPosition(s.getId())) {
+                String outcome = outcomes == null ? null : outcomes.get(action.getId());
+                action.setOutcome(Texts.optional(outcome, 2000));
+            }
+            s.close();
+            complete(taskId, s.getId(), Map.of());
+        });
     }
 
     /**
      * The facilitator or the client publishes a depersonalised learning note to the community's knowledge base;
      * only possible with the client's consent.
      */
-    @Transactional
     public UUID publishLearningNote(String taskId, String title, String body, List<String> tags) {
-        CodevSession s = sessionOfTask(taskId, Steps.TASK_PUBLISH_LEARNING_NOTE);
-        CodevGroup group = groupService.requireReader(s.getGroupId());
-        if (!s.isConsent()) {
-            throw new ForbiddenException("codevelopment.error.noConsent");
-        }
-        UUID article = knowledgeBaseService.publish(group.getCommunityId(), title, body, tags, SOURCE_TYPE,
-                s.getId().toString());
-        s.setLearningNoteId(article);
-        complete(taskId, s.getId(), Map.of());
-        return article;
+        return retry.run(() -> {
+            CodevSession s = sessionOfTask(taskId, Steps.TASK_PUBLISH_LEARNING_NOTE);
+            CodevGroup group = groupService.requireReader(s.getGroupId());
+            if (!s.isConsent()) {
+                throw new ForbiddenException("codevelopment.error.noConsent");
+            }
+            UUID article = knowledgeBaseService.publish(group.getCommunityId(), title, body, tags, SOURCE_TYPE,
+                    s.getId().toString());
+            s.setLearningNoteId(article);
+            complete(taskId, s.getId(), Map.of());
+            return article;
+        });
     }
 
     // ---------------------------------------------------------------- facilitator controls
 
     /** Ends the current step now. {@code expectedStep}: the step the facilitator saw; if it moved on meanwhile, they are told. */
-    @Transactional
     public void advance(UUID sessionId, int expectedStep) {
-        CodevSession s = requireFacilitatorOf(sessionId);
-        if (s.getStatus() != SessionStatus.RUNNING || s.getCurrentStep() != expectedStep) {
-            throw new ConflictException("codevelopment.error.stepMovedOn");
-        }
-        correlate(s, Steps.MESSAGE_ADVANCE);
+        retry.run(() -> {
+            CodevSession s = requireFacilitatorOf(sessionId);
+            if (s.getStatus() != SessionStatus.RUNNING || s.getCurrentStep() != expectedStep) {
+                throw new ConflictException("codevelopment.error.stepMovedOn");
+            }
+            correlate(s, Steps.MESSAGE_ADVANCE);
+        });
     }
 
     /** Gives the current step more time; the reminder moves with it. */
-    @Transactional
     public void extend(UUID sessionId, int expectedStep, int minutes) {
-        CodevSession s = requireFacilitatorOf(sessionId);
-        if (s.getStatus() != SessionStatus.RUNNING || s.getCurrentStep() != expectedStep) {
-            throw new ConflictException("codevelopment.error.stepMovedOn");
-        }
-        if (minutes < 1 || minutes > MAX_TIMEBOX_MINUTES) {
-            throw new CohorteException("codevelopment.error.timeboxInvalid", MAX_TIMEBOX_MINUTES);
-        }
-        s.extendStep(Duration.ofMinutes(minutes));
-        sessions.flush();
-        correlate(s, Steps.MESSAGE_EXTEND);
+        retry.run(() -> {
+            CodevSession s = requireFacilitatorOf(sessionId);
+            if (s.getStatus() != SessionStatus.RUNNING || s.getCurrentStep() != expectedStep) {
+                throw new ConflictException("codevelopment.error.stepMovedOn");
+            }
+            if (minutes < 1 || minutes > MAX_TIMEBOX_MINUTES) {
+                throw new CohorteException("codevelopment.error.timeboxInvalid", MAX_TIMEBOX_MINUTES);
+            }
+            s.extendStep(Duration.ofMinutes(minutes));
+            sessions.flush();
+            correlate(s, Steps.MESSAGE_EXTEND);
+        });
     }
 
     /** Cancels a session that has not finished its six steps, with a reason the participants are told. */
-    @Transactional
     public void cancel(UUID sessionId, String reason) {
-        CodevSession s = requireFacilitatorOf(sessionId);
-        if (!s.isOpen()) {
-            throw new ConflictException("codevelopment.error.notOpen");
-        }
-        s.cancel(Texts.required(reason, 1000));
-        sessions.flush();
-        correlate(s, Steps.MESSAGE_CANCEL);
-        publishCalendar(groupService.requireReader(s.getGroupId()), s, true);
+        retry.run(() -> {
+            CodevSession s = requireFacilitatorOf(sessionId);
+            if (!s.isOpen()) {
+                throw new ConflictException("codevelopment.error.notOpen");
+            }
+            s.cancel(Texts.required(reason, 1000));
+            sessions.flush();
+            correlate(s, Steps.MESSAGE_CANCEL);
+            publishCalendar(groupService.requireReader(s.getGroupId()), s, true);
+        });
     }
 
     // ---------------------------------------------------------------- helpers
@@ -521,7 +549,7 @@ public class CodevSessionService {
         } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
             throw new ConflictException("codevelopment.error.stepMovedOn");
         } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
-            throw new ConflictException("codevelopment.error.changedMeanwhile");
+            throw new ConcurrentChangeException("codevelopment.error.changedMeanwhile", e);
         } catch (org.camunda.bpm.engine.ProcessEngineException e) {
             // Another click took the step between the engine's lookup and its delivery (it answers "no subscription"
             // then, not a mismatch): the same outcome as a mismatch, told the same way.
@@ -548,7 +576,7 @@ public class CodevSessionService {
         try {
             sessions.flush();
         } catch (ObjectOptimisticLockingFailureException e) {
-            throw new ConflictException("codevelopment.error.changedMeanwhile");
+            throw new ConcurrentChangeException("codevelopment.error.changedMeanwhile", e);
         }
     }
 

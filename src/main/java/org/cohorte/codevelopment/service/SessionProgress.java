@@ -34,10 +34,12 @@ public class SessionProgress {
     private final NotificationService notificationService;
     private final ManagementService managementService;
     private final SessionChanges changes;
+    private final SessionSteps sessionSteps;
 
     public SessionProgress(CodevSessionRepository sessions, CodevParticipantRepository participants,
                            CodevGroupRepository groups, NotificationService notificationService,
-                           ManagementService managementService, SessionChanges changes) {
+                           ManagementService managementService, SessionChanges changes, SessionSteps sessionSteps) {
+        this.sessionSteps = sessionSteps;
         this.sessions = sessions;
         this.participants = participants;
         this.groups = groups;
@@ -71,11 +73,11 @@ public class SessionProgress {
 
     /** The step was extended: its reminder moves to the new end (if it has not fired yet). */
     @Transactional
-    public void rescheduleReminder(UUID sessionId, String processInstanceId) {
+    public void rescheduleReminder(UUID sessionId, String processInstanceId, String processDefinitionId) {
         CodevSession s = session(sessionId);
         Instant end = s.getStepEndsAt();
         Job timer = managementService.createJobQuery().processInstanceId(processInstanceId)
-                .activityId(Steps.timerId(s.getCurrentStep())).singleResult();
+                .activityId(sessionSteps.step(processDefinitionId, s.getCurrentStep()).timerId()).singleResult();
         if (timer != null && end != null) {
             managementService.setJobDuedate(timer.getId(), Date.from(end));
         }

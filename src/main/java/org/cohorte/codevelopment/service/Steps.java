@@ -1,6 +1,5 @@
 package org.cohorte.codevelopment.service;
 
-import java.util.List;
 import java.util.Set;
 
 /** The six steps of a session and their default timeboxes (DESIGN.md, process 1). */
@@ -30,18 +29,12 @@ public final class Steps {
     public static final String MESSAGE_EXTEND = "codev_extend_step";
     public static final String MESSAGE_CANCEL = "codev_cancel_session";
 
-    /** Step keys, in order: step n is KEYS.get(n - 1). */
-    public static final List<String> KEYS =
-            List.of("presentation", "clarification", "contract", "consultation", "synthesis", "learning");
-    /** Live timeboxes in minutes. */
-    public static final List<Integer> LIVE_MINUTES = List.of(10, 15, 5, 25, 15, 10);
-    /** Async timeboxes in days. */
-    public static final List<Integer> ASYNC_DAYS = List.of(2, 3, 2, 5, 3, 2);
+    /** The follow-up timer, moved when the group's next session comes earlier. */
+    public static final String TIMER_FOLLOW_UP = "timer_follow_up";
+
+    // The steps themselves (numbers, label keys, default timeboxes, reminder timers) are read from the model:
+    // see SessionSteps. SessionModelAgreementTest checks every id above against the model.
 
     private Steps() {
-    }
-
-    public static String timerId(int step) {
-        return "timer_" + KEYS.get(step - 1) + "_timebox";
     }
 }

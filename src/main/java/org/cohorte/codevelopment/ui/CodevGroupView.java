@@ -45,7 +45,7 @@ import org.cohorte.codevelopment.service.GroupWorkbookExporter;
 import org.cohorte.codevelopment.service.LaunchRequest;
 import org.cohorte.codevelopment.service.MemberStanding;
 import org.cohorte.codevelopment.service.SessionSummary;
-import org.cohorte.codevelopment.service.Steps;
+import org.cohorte.codevelopment.service.SessionSteps;
 import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.Roles;
 
@@ -228,8 +228,10 @@ public class CodevGroupView extends VerticalLayout implements HasUrlParameter<St
         HorizontalLayout boxes = new HorizontalLayout();
         boxes.addClassName("codev-timeboxes");
         boxes.setWrap(true);
-        for (int i = 1; i <= 6; i++) {
-            IntegerField box = new IntegerField(i + ". " + getTranslation("codevelopment.step." + Steps.KEYS.get(i - 1)));
+        List<SessionSteps.Step> steps = sessionService.steps();
+        for (SessionSteps.Step step : steps) {
+            int i = step.number();
+            IntegerField box = new IntegerField(i + ". " + getTranslation("codevelopment.step." + step.key()));
             box.setId("codev-timebox-" + i);
             box.setMin(1);
             box.setStepButtonsVisible(true);
@@ -240,9 +242,9 @@ public class CodevGroupView extends VerticalLayout implements HasUrlParameter<St
         Span unit = new Span();
         Runnable fill = () -> {
             boolean live = mode.getValue() == SessionMode.LIVE;
-            List<Integer> defaults = live ? Steps.LIVE_MINUTES : Steps.ASYNC_DAYS;
-            for (int i = 0; i < 6; i++) {
-                timeboxes.get(i).setValue(defaults.get(i));
+            for (int i = 0; i < steps.size(); i++) {
+                timeboxes.get(i).setValue(live ? (int) steps.get(i).liveTimebox().toMinutes()
+                        : (int) steps.get(i).asyncTimebox().toDays());
             }
             unit.setText(getTranslation(live ? "codevelopment.launch.minutes" : "codevelopment.launch.days"));
         };

@@ -35,6 +35,7 @@ import org.cohorte.base.ui.Notifier;
 import org.cohorte.codevelopment.domain.SessionStatus;
 import org.cohorte.codevelopment.service.CodevSessionService;
 import org.cohorte.codevelopment.service.SessionBoard;
+import org.cohorte.codevelopment.service.SessionSteps;
 import org.cohorte.codevelopment.service.Steps;
 import org.cohorte.identity.service.Roles;
 import org.cohorte.tasks.api.TaskFormProvider;
@@ -51,6 +52,7 @@ import org.cohorte.tasks.service.TaskDetails;
 public class SessionBoardView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final CodevSessionService sessionService;
+    private List<SessionSteps.Step> steps;
     private final InboxService inboxService;
     private final SessionBroadcaster broadcaster;
     private final Map<String, TaskFormProvider> providers;
@@ -132,9 +134,10 @@ public class SessionBoardView extends VerticalLayout implements HasUrlParameter<
         bar.setWrap(true);
         Span status = badge(getTranslation("codevelopment.status." + board.status()), "codev-status-badge");
         Span mode = badge(getTranslation("codevelopment.mode." + board.mode()), null);
-        Span step = new Span(board.currentStep() >= 1 && board.currentStep() <= 6
+        List<SessionSteps.Step> steps = steps();
+        Span step = new Span(board.currentStep() >= 1 && board.currentStep() <= steps.size()
                 ? getTranslation("codevelopment.board.step", board.currentStep(),
-                getTranslation("codevelopment.step." + Steps.KEYS.get(board.currentStep() - 1)))
+                getTranslation("codevelopment.step." + steps.get(board.currentStep() - 1).key()))
                 : getTranslation("codevelopment.board.scheduled", Formats.dateTime(board.scheduledAt(), getLocale())));
         step.setId("codev-current-step");
         step.addClassName("codev-current-step");
@@ -160,11 +163,20 @@ public class SessionBoardView extends VerticalLayout implements HasUrlParameter<
         return (s >= 3600 ? s / 3600 + " h " : "") + (s % 3600) / 60 + " min " + String.format("%02d", s % 60) + " s";
     }
 
+    /** The steps as the model defines them; read once per view (the deployed model does not change under it). */
+    private List<SessionSteps.Step> steps() {
+        if (steps == null) {
+            steps = sessionService.steps();
+        }
+        return steps;
+    }
+
     private Component stepper(SessionBoard board) {
         Div stepper = new Div();
         stepper.addClassName("codev-stepper");
-        for (int i = 1; i <= 6; i++) {
-            Span chip = new Span(i + ". " + getTranslation("codevelopment.step." + Steps.KEYS.get(i - 1))
+        List<SessionSteps.Step> steps = steps();
+        for (int i = 1; i <= steps.size(); i++) {
+            Span chip = new Span(i + ". " + getTranslation("codevelopment.step." + steps.get(i - 1).key())
                     + " · " + board.timeboxes().get(i - 1) + " min");
             chip.addClassName("codev-step");
             if (i == board.currentStep()) {

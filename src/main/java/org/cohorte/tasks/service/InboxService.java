@@ -37,6 +37,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.cohorte.base.error.ConcurrentChangeException;
 import org.cohorte.base.error.ConflictException;
 import org.cohorte.base.error.ForbiddenException;
 import org.cohorte.base.error.NotFoundException;
@@ -378,7 +379,8 @@ public class InboxService {
         } catch (TaskAlreadyClaimedException e) {
             throw new ConflictException("tasks.error.alreadyClaimed", memberService.displayName(e.getTaskAssignee()));
         } catch (OptimisticLockingException e) {
-            throw new ConflictException("tasks.error.changedMeanwhile");
+            // Another transaction moved the same process instance: the caller may run its whole command again.
+            throw new ConcurrentChangeException("tasks.error.changedMeanwhile", e);
         } catch (AuthorizationException e) {
             throw refusal(taskId, me);
         } catch (org.camunda.bpm.engine.exception.NullValueException | org.camunda.bpm.engine.exception.NotFoundException e) {
@@ -430,7 +432,8 @@ public class InboxService {
         try {
             call.run();
         } catch (OptimisticLockingException e) {
-            throw new ConflictException("tasks.error.changedMeanwhile");
+            // Another transaction moved the same process instance: the caller may run its whole command again.
+            throw new ConcurrentChangeException("tasks.error.changedMeanwhile", e);
         } catch (AuthorizationException e) {
             throw new ForbiddenException();
         } catch (org.camunda.bpm.engine.exception.NullValueException | org.camunda.bpm.engine.exception.NotFoundException e) {
