@@ -235,6 +235,11 @@ class PerformanceReviewProcessTest extends IntegrationTest {
         // The first of April 2031, 2 a.m.: the first quarter of 2031 has just ended.
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-04-01T06:00:00Z")));
         managementService.executeJob(timer.getId());
+        // The timer lists the organizations; each one's review opens in a job of its own.
+        Job opening = managementService.createJobQuery().activityId("service_task_open_organization_review").list().stream()
+                .filter(j -> org.id().toString().equals(runtimeService.getVariable(j.getExecutionId(), "organizationId")))
+                .findFirst().orElseThrow();
+        managementService.executeJob(opening.getId());
 
         Review review = data.as(org.manager(), () -> reviewService.reviews(org.id())).stream()
                 .filter(r -> r.getPeriod().equals("2031-Q1")).findFirst().orElseThrow();

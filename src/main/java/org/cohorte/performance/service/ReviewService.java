@@ -105,22 +105,65 @@ public class ReviewService {
         return open(organizationId, period, currentUser.userId());
     }
 
+    /** The quarter the timer opens and the organizations that have indicators due and no review for it yet. */
+    public record DueReviews(String period, List<UUID> organizationIds) {
+    }
+
     /**
-     * The timer's part: opens the review of the quarter that just ended for every organization that has
-     * active indicators and no review for it yet. Runs as the system (the timer has nobody signed in).
+     * The timer's first step: which quarter just ended and which organizations have indicators due for it and
+     * no review yet. Opening is left to one job per organization ({@link #openDueReview}), so that one
+     * organization's bad data holds up none of the others. Runs as the system (the timer has nobody signed in).
      */
-    @Transactional
-    public List<UUID> openDueReviews() {
+    @Transactional(readOnly = true)
+    public DueReviews dueReviews() {
         currentUser.requireAnyGroup(Roles.ADMIN);
         Period period = Period.lastEndedBefore(EngineClock.today().plusDays(1));
-        List<UUID> opened = new ArrayList<>();
+        List<UUID> due = new ArrayList<>();
         for (UUID organizationId : indicators.organizationsWithActiveIndicators()) {
-            if (reviews.findByOrganizationIdAndPeriod(organizationId, period.label()).isEmpty()
-                    && !dueIndicators(organizationId, period).isEmpty()) {
-                opened.add(open(organizationId, period, currentUser.userId()).getId());
+            if (reviews.findByOrganizationIdAndPeriod(organizationId, period.label()).isEmpty()) {
+                due.add(organizationId);
             }
         }
-        return opened;
+        return new DueReviews(period.label(), due);
+    }
+
+    /**
+     * One organization's job: opens its review of the quarter, unless a manager opened it meanwhile or nothing
+     * is due. Anything that stops it fails with a message naming the organization (name and id), which the
+     * engine keeps as the incident's message once the retries are spent.
+     *
+     * @return the review opened, or null when there was nothing to open
+     */
+    @Transactional
+    public UUID openDueReview(UUID organizationId, String periodLabel) {
+        currentUser.requireAnyGroup(Roles.ADMIN);
+        // Read first: after a database error (PostgreSQL aborts the transaction) it could not be read any more.
+        String label = organizationLabel(organizationId);
+        try {
+            Period period = Period.parse(periodLabel);
+            if (period == null) {
+                throw new IllegalArgumentException("unknown period " + periodLabel);
+            }
+            if (reviews.findByOrganizationIdAndPeriod(organizationId, period.label()).isPresent()
+                    || dueIndicators(organizationId, period).isEmpty()) {
+                return null;
+            }
+            // Nobody could sign the review off: an organization's data to fix, not a review to open half-way.
+            if (memberService.membersOf(organizationId, Roles.MANAGER).isEmpty()) {
+                throw new IllegalStateException("the organization has no manager to sign its review off");
+            }
+            return open(organizationId, period, currentUser.userId()).getId();
+        } catch (RuntimeException e) {
+            throw new ReviewOpeningException(label, organizationId, periodLabel, e);
+        }
+    }
+
+    private String organizationLabel(UUID organizationId) {
+        try {
+            return organizationService.get(organizationId).getLabel();
+        } catch (RuntimeException e) {
+            return "?";
+        }
     }
 
     private List<Indicator> dueIndicators(UUID organizationId, Period period) {
