@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -55,6 +56,7 @@ public class ReviewService {
     public static final String TASK_VALIDATE = "user_task_validate_measurement";
     public static final String TASK_ACTION_PLAN = "user_task_action_plan";
     public static final String TASK_SIGN_OFF = "user_task_sign_off_review";
+    public static final String TASK_ASSIGN_OWNER = "user_task_assign_indicator_owner";
     /** Owners have this long after the quarter's end to enter their values. */
     static final Duration ENTRY_DELAY = Duration.ofDays(20);
     static final Duration SIGN_OFF_DELAY = Duration.ofDays(40);
@@ -71,13 +73,16 @@ public class ReviewService {
     private final MemberService memberService;
     private final OrganizationService organizationService;
     private final TaskService taskService;
+    private final IdentityService identityService;
 
     public ReviewService(ReviewRepository reviews, MeasurementRepository measurements, IndicatorRepository indicators,
                          PerformanceAccess access, CurrentUser currentUser, RuntimeService runtimeService,
                          EngineAuthentication engineAuthentication, InboxService inboxService,
                          BlockerService blockerService, MemberService memberService,
-                         OrganizationService organizationService, TaskService taskService) {
+                         OrganizationService organizationService, TaskService taskService,
+                         IdentityService identityService) {
         this.taskService = taskService;
+        this.identityService = identityService;
         this.reviews = reviews;
         this.measurements = measurements;
         this.indicators = indicators;
@@ -215,6 +220,35 @@ public class ReviewService {
         List<Indicator> ordered = indicators.findAllById(ids).stream()
                 .sorted(Comparator.comparing(Indicator::getName).thenComparing(Indicator::getId)).toList();
         return ordered.get(index);
+    }
+
+    /** For the process: an indicator of a review (the process holds only its id). */
+    @Transactional(readOnly = true)
+    public Indicator indicator(UUID indicatorId) {
+        return indicators.findById(indicatorId).orElseThrow(() -> new NotFoundException("performance.error.notFound"));
+    }
+
+    /** For the process: whether the indicator's owner still has an account (else someone must name another). */
+    @Transactional(readOnly = true)
+    public boolean hasOwnerAccount(Indicator indicator) {
+        String owner = indicator.getOwnerId();
+        return owner != null && engineAuthentication.asSystem(() -> identityService.createUserQuery().userId(owner).count() > 0);
+    }
+
+    /**
+     * A manager of the review's organization (or an administrator) has named another owner in the indicator's
+     * record and says so: the review goes on with the new owner. Refused while the owner still has no account.
+     */
+    @Transactional
+    public void confirmOwnerAssigned(String taskId) {
+        TaskDetails task = inboxService.requireWorkable(taskId, TASK_ASSIGN_OWNER);
+        Review review = reviewOf(task);
+        access.requireWrite(review.getOrganizationId());
+        Indicator indicator = indicatorOf(measurementOf(task));
+        if (!hasOwnerAccount(indicator)) {
+            throw new ConflictException("performance.error.ownerStillMissing", indicator.getName());
+        }
+        inboxService.complete(taskId, Map.of());
     }
 
     /** The inputs of indicator-status.dmn for an accepted measurement. */
