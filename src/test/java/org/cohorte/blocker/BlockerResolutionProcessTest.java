@@ -164,6 +164,9 @@ class BlockerResolutionProcessTest extends IntegrationTest {
         ProcessInstance instance = instanceOf(blockerId);
         Job reminder = managementService.createJobQuery().processInstanceId(instance.getId())
                 .activityId("timer_triage_reminder").singleResult();
+        // Model and code say the delay once: the reminder fires when the triage task falls due, two days on.
+        assertThat(reminder.getDuedate()).isEqualTo(task(instance).getDueDate())
+                .isEqualTo(Date.from(declared.plus(Duration.ofDays(2))));
         ClockUtil.setCurrentTime(Date.from(declared.plus(Duration.ofDays(2)).plusSeconds(60)));
         managementService.executeJob(reminder.getId());
 
