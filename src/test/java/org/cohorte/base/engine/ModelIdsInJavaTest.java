@@ -35,7 +35,8 @@ class ModelIdsInJavaTest {
         return Stream.of(Arguments.of("community-question.bpmn", QuestionService.class),
                 Arguments.of("incubator-experiment.bpmn", IncubatorService.class),
                 Arguments.of("performance-review.bpmn", ReviewService.class),
-                Arguments.of("blocker-resolution.bpmn", BlockerResolutionService.class));
+                Arguments.of("blocker-resolution.bpmn", BlockerResolutionService.class),
+                Arguments.of("member-onboarding.bpmn", org.cohorte.onboarding.service.OnboardingService.class));
     }
 
     @ParameterizedTest
