@@ -164,6 +164,9 @@ class BlockerResolutionProcessTest extends IntegrationTest {
         ProcessInstance instance = instanceOf(blockerId);
         Job reminder = managementService.createJobQuery().processInstanceId(instance.getId())
                 .activityId("timer_triage_reminder").singleResult();
+        // Model and code say the delay once: the reminder fires when the triage task falls due, two days on.
+        assertThat(reminder.getDuedate()).isEqualTo(task(instance).getDueDate())
+                .isEqualTo(Date.from(declared.plus(Duration.ofDays(2))));
         ClockUtil.setCurrentTime(Date.from(declared.plus(Duration.ofDays(2)).plusSeconds(60)));
         managementService.executeJob(reminder.getId());
 
@@ -181,5 +184,32 @@ class BlockerResolutionProcessTest extends IntegrationTest {
     @Test
     void someone_outside_the_oversight_groups_cannot_list_open_blockers() {
         assertThatThrownBy(() -> data.as(declarer, () -> blockerService.openBlockers())).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void a_reminder_that_fails_is_retried_five_minutes_later_then_raises_an_incident_and_the_triage_stays_open() {
+        Instant declared = Instant.parse("2026-06-08T13:00:00Z");
+        ClockUtil.setCurrentTime(Date.from(declared));
+        UUID blockerId = declare();
+        ProcessInstance instance = instanceOf(blockerId);
+        // A record the reminder cannot find: the reminder fails, the process does not.
+        runtimeService.setVariable(instance.getId(), "blockerId", UUID.randomUUID().toString());
+        String reminder = managementService.createJobQuery().processInstanceId(instance.getId())
+                .activityId("timer_triage_reminder").singleResult().getId();
+        Date now = Date.from(declared.plus(Duration.ofDays(2)).plusSeconds(60));
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            ClockUtil.setCurrentTime(now);
+            assertThatThrownBy(() -> managementService.executeJob(reminder)).hasMessageContaining("blocker.error.notFound");
+            Job failed = managementService.createJobQuery().jobId(reminder).singleResult();
+            assertThat(failed.getRetries()).isEqualTo(3 - attempt);
+            if (attempt < 3) {
+                // The timer's R3/PT5M, read by the engine from the model.
+                assertThat(failed.getDuedate()).isEqualTo(Date.from(now.toInstant().plus(Duration.ofMinutes(5))));
+                now = failed.getDuedate();
+            }
+        }
+        assertThat(runtimeService.createIncidentQuery().configuration(reminder).singleResult().getActivityId())
+                .isEqualTo("timer_triage_reminder");
+        assertThat(instance).isWaitingAt(BlockerResolutionService.TASK_TRIAGE);
     }
 }

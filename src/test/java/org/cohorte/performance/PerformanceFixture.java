@@ -70,6 +70,11 @@ public class PerformanceFixture {
         return org;
     }
 
+    /** How the application labels an organization (acronym and name), as an administrator reads it. */
+    public String organizationName(UUID organizationId) {
+        return organizationService.get(organizationId).getLabel();
+    }
+
     public Indicator indicator(Org org, String name, double baseline, LocalDate baselineDate, double target,
                                LocalDate targetDate, Direction direction) {
         return data.as(org.manager(), () -> indicatorService.defineIndicator(org.objectiveId(), new IndicatorDefinition(

@@ -60,6 +60,8 @@ class PerformanceReviewProcessTest extends IntegrationTest {
     PerformanceFixture fixture;
     @Autowired
     IndicatorService indicatorService;
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identityService;
 
     @BeforeEach
     void setUp() {
@@ -235,6 +237,11 @@ class PerformanceReviewProcessTest extends IntegrationTest {
         // The first of April 2031, 2 a.m.: the first quarter of 2031 has just ended.
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-04-01T06:00:00Z")));
         managementService.executeJob(timer.getId());
+        // The timer lists the organizations; each one's review opens in a job of its own.
+        Job opening = managementService.createJobQuery().activityId("service_task_open_organization_review").list().stream()
+                .filter(j -> org.id().toString().equals(runtimeService.getVariable(j.getExecutionId(), "organizationId")))
+                .findFirst().orElseThrow();
+        managementService.executeJob(opening.getId());
 
         Review review = data.as(org.manager(), () -> reviewService.reviews(org.id())).stream()
                 .filter(r -> r.getPeriod().equals("2031-Q1")).findFirst().orElseThrow();
@@ -246,5 +253,40 @@ class PerformanceReviewProcessTest extends IntegrationTest {
         // A new timer waits for the next quarter.
         assertThat(managementService.createJobQuery().processDefinitionKey(ReviewService.PROCESS_KEY).timers().list()
                 .stream().filter(j -> j.getProcessInstanceId() == null).count()).isEqualTo(1);
+    }
+
+    @Test
+    void an_indicator_whose_owner_has_no_account_goes_to_a_manager_who_names_another_then_the_review_goes_on() {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-04-03T14:00:00Z")));
+        var org = fixture.organization("sansresp");
+        Indicator indicator = fixture.indicator(org, "Satisfaction", 60, LocalDate.of(2026, 1, 1), 80,
+                LocalDate.of(2026, 12, 31), Direction.HIGHER);
+        // The owner left: their account is gone, the indicator's record still names them.
+        identityService.deleteUser(org.owner());
+        Review review = data.as(org.manager(), () -> reviewService.startReview(org.id(), "2026-Q1"));
+        ProcessInstance instance = instanceOf(review);
+        assertThat(instance).isWaitingAt(ReviewService.TASK_ASSIGN_OWNER).hasPassed("error_event_owner_missing");
+        assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(ReviewService.TASK_ENTER).count()).isZero();
+        Task assign = taskOf(instance, ReviewService.TASK_ASSIGN_OWNER, null);
+        assertThat(taskService.getVariable(assign.getId(), "indicatorId")).isEqualTo(indicator.getId().toString());
+
+        // Confirming before anyone is named is refused, and a manager of another organization cannot act.
+        assertThatThrownBy(() -> data.as(org.manager(), () -> reviewService.confirmOwnerAssigned(assign.getId())))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("performance.error.ownerStillMissing");
+        var other = fixture.organization("autreresp");
+        assertThatThrownBy(() -> data.as(other.manager(), () -> reviewService.confirmOwnerAssigned(assign.getId())))
+                .isInstanceOf(NotFoundException.class);
+
+        String newOwner = data.user("nouveau-resp", Roles.PARTICIPANT);
+        data.as(org.manager(), () -> indicatorService.updateIndicator(indicator.getId(), new IndicatorDefinition(
+                indicator.getName(), indicator.getUnit(), indicator.getBaselineValue(), indicator.getBaselineDate(),
+                indicator.getTargetValue(), indicator.getTargetDate(), indicator.getDirection(), indicator.getFrequency(),
+                newOwner, org.validator())));
+        data.as(org.manager(), () -> reviewService.confirmOwnerAssigned(assign.getId()));
+        assertThat(instance).isWaitingAt(ReviewService.TASK_ENTER);
+        Task enter = taskOf(instance, ReviewService.TASK_ENTER, newOwner);
+        data.as(newOwner, () -> reviewService.submitMeasurement(enter.getId(), 70.0, null, null));
+        assertThat(instance).isWaitingAt(ReviewService.TASK_VALIDATE);
     }
 }

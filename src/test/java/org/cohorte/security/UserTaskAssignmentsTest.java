@@ -79,7 +79,8 @@ class UserTaskAssignmentsTest {
                         "incubator_experiment;user_task_second_level_review=committee",
                         "incubator_experiment;user_task_committee_decision=committee",
                         "member_onboarding;user_task_welcome_member=facilitator",
-                        "performance_review;user_task_sign_off_review=admin");
+                        "performance_review;user_task_sign_off_review=admin",
+                        "performance_review;user_task_assign_indicator_owner=admin");
     }
 
     private static String processOf(UserTask task) {

@@ -37,6 +37,7 @@ public class BlockerResolutionService {
     public static final String PROCESS_KEY = "blocker_resolution";
     public static final String TASK_TRIAGE = "user_task_triage_blocker";
     public static final String TASK_RESOLVE = "user_task_resolve_blocker";
+    /** Triage is due this long after the declaration; the model's reminder fires at that due date. */
     static final Duration TRIAGE_DUE = Duration.ofDays(2);
 
     /** What the advisory group decides at triage. */

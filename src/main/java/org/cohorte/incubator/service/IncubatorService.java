@@ -148,7 +148,7 @@ public class IncubatorService {
         }
         experiment.describe(validate(data, me));
         experiment.setFirstApprover(null);
-        experiment.moveTo(ExperimentStage.IN_REVIEW);
+        experiment.touch();
         Map<String, Object> variables = new HashMap<>(proposalVariables(experiment));
         variables.put("title", experiment.getTitle());
         inboxService.complete(taskId, variables);
@@ -182,17 +182,10 @@ public class IncubatorService {
         DecisionKind recorded = secondLevel ? DecisionKind.valueOf("SECOND_LEVEL_" + outcome.name()) : outcome;
         decisions.save(new Decision(experiment.getId(), null, recorded, null, text.isEmpty() ? null : text, me));
         experiment.setReviewComment(text.isEmpty() ? null : text);
-        switch (outcome) {
-            case APPROVE -> {
-                boolean needsSecond = !secondLevel && Boolean.TRUE.equals(task.variables().get("needsSecondLevel"));
-                if (!secondLevel) {
-                    experiment.setFirstApprover(me);
-                }
-                experiment.moveTo(needsSecond ? ExperimentStage.SECOND_REVIEW : ExperimentStage.TEST_CARD);
-            }
-            case REQUEST_CHANGES -> experiment.moveTo(ExperimentStage.CHANGES_REQUESTED);
-            default -> experiment.moveTo(ExperimentStage.REJECTED);
+        if (outcome == DecisionKind.APPROVE && !secondLevel) {
+            experiment.setFirstApprover(me);
         }
+        // The next stage (second level, test card, changes, rejected) is where the model goes: ExperimentStageListener.
         notifyTeam(experiment, "incubator.notify.review." + recorded.name());
         inboxService.complete(taskId, Map.of("reviewOutcome", outcome.name(), "reviewComment", text));
     }
@@ -272,12 +265,26 @@ public class IncubatorService {
         inboxService.complete(taskId, Map.of());
     }
 
+    /**
+     * For the process: it reached a step that the model marks as a stage of the experiment. Only the engine calls
+     * this (from the model's listener), inside the transaction of the click or timer that moved the process.
+     */
+    @Transactional
+    public void stageReached(UUID experimentId, ExperimentStage stage) {
+        Experiment experiment = experiments.findById(experimentId)
+                .orElseThrow(() -> new NotFoundException("incubator.error.notFound"));
+        if (experiment.getStage() != stage) {
+            experiment.moveTo(stage);
+        }
+    }
+
     /** The end of the period, reached by the engine's timer: the learning card opens. */
     @Transactional
     public void closeRun(UUID experimentId) {
         Experiment experiment = experiments.findById(experimentId)
                 .orElseThrow(() -> new NotFoundException("incubator.error.notFound"));
-        experiment.moveTo(ExperimentStage.LEARNING);
+        // The learning card's stage comes from the model (ExperimentStageListener); the run is over as of now.
+        experiment.touch();
     }
 
     /** The team's learning card: the observed value, insights and actions; the decision table then suggests. */
@@ -299,7 +306,6 @@ public class IncubatorService {
         Iteration iteration = iterations.findFirstByExperimentIdOrderByNumberDesc(experiment.getId())
                 .orElseThrow(() -> new NotFoundException("incubator.error.notFound"));
         iteration.learn(observedValue, insightText, actionText.isEmpty() ? null : actionText);
-        experiment.moveTo(ExperimentStage.DECISION);
         double attainment = ExperimentRules.attainment(observedValue, experiment.getThreshold(),
                 experiment.isHigherIsBetter());
         inboxService.complete(taskId, Map.of("observedValue", observedValue, "attainment", attainment,
@@ -337,15 +343,18 @@ public class IncubatorService {
                 }
                 variables.putAll(startRun(experiment, extraWeeks, iteration.getNumber()));
             }
-            case PIVOT -> experiment.moveTo(ExperimentStage.TEST_CARD);
+            case PIVOT -> {
+                // Back to a new test card: the model's stage listener moves the experiment there.
+            }
             case SCALE -> {
-                experiment.moveTo(ExperimentStage.SCALED);
                 events.publishEvent(new ExperimentScaledEvent(experiment.getId(), experiment.getOrganizationId(),
                         experiment.getTitle(), experiment.getMetric(), experiment.getMetricUnit(),
                         iteration.getObservedValue() == null ? 0 : iteration.getObservedValue(),
                         experiment.getThreshold(), experiment.isHigherIsBetter(), experiment.getSponsorId()));
             }
-            default -> experiment.moveTo(ExperimentStage.STOPPED);
+            default -> {
+                // Stopped: the model's end event records the stage.
+            }
         }
         notifyTeam(experiment, "incubator.notify.decision." + decision.name());
         inboxService.complete(taskId, variables);

@@ -28,6 +28,7 @@ public class PrepareIndicatorDelegate implements JavaDelegate {
         Indicator indicator = reviewService.indicatorAt(reviewId, index);
         execution.setVariableLocal("indicatorId", indicator.getId().toString());
         execution.setVariableLocal("indicatorName", indicator.getName());
+
         execution.setVariableLocal("ownerId", indicator.getOwnerId());
         execution.setVariableLocal("validatorId", indicator.getValidatorId());
         execution.setVariableLocal("accepted", false);

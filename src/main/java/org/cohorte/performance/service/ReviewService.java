@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -55,6 +56,7 @@ public class ReviewService {
     public static final String TASK_VALIDATE = "user_task_validate_measurement";
     public static final String TASK_ACTION_PLAN = "user_task_action_plan";
     public static final String TASK_SIGN_OFF = "user_task_sign_off_review";
+    public static final String TASK_ASSIGN_OWNER = "user_task_assign_indicator_owner";
     /** Owners have this long after the quarter's end to enter their values. */
     static final Duration ENTRY_DELAY = Duration.ofDays(20);
     static final Duration SIGN_OFF_DELAY = Duration.ofDays(40);
@@ -71,13 +73,16 @@ public class ReviewService {
     private final MemberService memberService;
     private final OrganizationService organizationService;
     private final TaskService taskService;
+    private final IdentityService identityService;
 
     public ReviewService(ReviewRepository reviews, MeasurementRepository measurements, IndicatorRepository indicators,
                          PerformanceAccess access, CurrentUser currentUser, RuntimeService runtimeService,
                          EngineAuthentication engineAuthentication, InboxService inboxService,
                          BlockerService blockerService, MemberService memberService,
-                         OrganizationService organizationService, TaskService taskService) {
+                         OrganizationService organizationService, TaskService taskService,
+                         IdentityService identityService) {
         this.taskService = taskService;
+        this.identityService = identityService;
         this.reviews = reviews;
         this.measurements = measurements;
         this.indicators = indicators;
@@ -105,22 +110,65 @@ public class ReviewService {
         return open(organizationId, period, currentUser.userId());
     }
 
+    /** The quarter the timer opens and the organizations that have indicators due and no review for it yet. */
+    public record DueReviews(String period, List<UUID> organizationIds) {
+    }
+
     /**
-     * The timer's part: opens the review of the quarter that just ended for every organization that has
-     * active indicators and no review for it yet. Runs as the system (the timer has nobody signed in).
+     * The timer's first step: which quarter just ended and which organizations have indicators due for it and
+     * no review yet. Opening is left to one job per organization ({@link #openDueReview}), so that one
+     * organization's bad data holds up none of the others. Runs as the system (the timer has nobody signed in).
      */
-    @Transactional
-    public List<UUID> openDueReviews() {
+    @Transactional(readOnly = true)
+    public DueReviews dueReviews() {
         currentUser.requireAnyGroup(Roles.ADMIN);
         Period period = Period.lastEndedBefore(EngineClock.today().plusDays(1));
-        List<UUID> opened = new ArrayList<>();
+        List<UUID> due = new ArrayList<>();
         for (UUID organizationId : indicators.organizationsWithActiveIndicators()) {
-            if (reviews.findByOrganizationIdAndPeriod(organizationId, period.label()).isEmpty()
-                    && !dueIndicators(organizationId, period).isEmpty()) {
-                opened.add(open(organizationId, period, currentUser.userId()).getId());
+            if (reviews.findByOrganizationIdAndPeriod(organizationId, period.label()).isEmpty()) {
+                due.add(organizationId);
             }
         }
-        return opened;
+        return new DueReviews(period.label(), due);
+    }
+
+    /**
+     * One organization's job: opens its review of the quarter, unless a manager opened it meanwhile or nothing
+     * is due. Anything that stops it fails with a message naming the organization (name and id), which the
+     * engine keeps as the incident's message once the retries are spent.
+     *
+     * @return the review opened, or null when there was nothing to open
+     */
+    @Transactional
+    public UUID openDueReview(UUID organizationId, String periodLabel) {
+        currentUser.requireAnyGroup(Roles.ADMIN);
+        // Read first: after a database error (PostgreSQL aborts the transaction) it could not be read any more.
+        String label = organizationLabel(organizationId);
+        try {
+            Period period = Period.parse(periodLabel);
+            if (period == null) {
+                throw new IllegalArgumentException("unknown period " + periodLabel);
+            }
+            if (reviews.findByOrganizationIdAndPeriod(organizationId, period.label()).isPresent()
+                    || dueIndicators(organizationId, period).isEmpty()) {
+                return null;
+            }
+            // Nobody could sign the review off: an organization's data to fix, not a review to open half-way.
+            if (memberService.membersOf(organizationId, Roles.MANAGER).isEmpty()) {
+                throw new IllegalStateException("the organization has no manager to sign its review off");
+            }
+            return open(organizationId, period, currentUser.userId()).getId();
+        } catch (RuntimeException e) {
+            throw new ReviewOpeningException(label, organizationId, periodLabel, e);
+        }
+    }
+
+    private String organizationLabel(UUID organizationId) {
+        try {
+            return organizationService.get(organizationId).getLabel();
+        } catch (RuntimeException e) {
+            return "?";
+        }
     }
 
     private List<Indicator> dueIndicators(UUID organizationId, Period period) {
@@ -172,6 +220,35 @@ public class ReviewService {
         List<Indicator> ordered = indicators.findAllById(ids).stream()
                 .sorted(Comparator.comparing(Indicator::getName).thenComparing(Indicator::getId)).toList();
         return ordered.get(index);
+    }
+
+    /** For the process: an indicator of a review (the process holds only its id). */
+    @Transactional(readOnly = true)
+    public Indicator indicator(UUID indicatorId) {
+        return indicators.findById(indicatorId).orElseThrow(() -> new NotFoundException("performance.error.notFound"));
+    }
+
+    /** For the process: whether the indicator's owner still has an account (else someone must name another). */
+    @Transactional(readOnly = true)
+    public boolean hasOwnerAccount(Indicator indicator) {
+        String owner = indicator.getOwnerId();
+        return owner != null && engineAuthentication.asSystem(() -> identityService.createUserQuery().userId(owner).count() > 0);
+    }
+
+    /**
+     * A manager of the review's organization (or an administrator) has named another owner in the indicator's
+     * record and says so: the review goes on with the new owner. Refused while the owner still has no account.
+     */
+    @Transactional
+    public void confirmOwnerAssigned(String taskId) {
+        TaskDetails task = inboxService.requireWorkable(taskId, TASK_ASSIGN_OWNER);
+        Review review = reviewOf(task);
+        access.requireWrite(review.getOrganizationId());
+        Indicator indicator = indicatorOf(measurementOf(task));
+        if (!hasOwnerAccount(indicator)) {
+            throw new ConflictException("performance.error.ownerStillMissing", indicator.getName());
+        }
+        inboxService.complete(taskId, Map.of());
     }
 
     /** The inputs of indicator-status.dmn for an accepted measurement. */

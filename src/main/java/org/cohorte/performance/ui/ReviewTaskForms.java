@@ -33,6 +33,7 @@ public class ReviewTaskForms {
     public static final String VALIDATION = "cohorte:performance-validation";
     public static final String ACTION_PLAN = "cohorte:performance-action-plan";
     public static final String SIGN_OFF = "cohorte:performance-sign-off";
+    public static final String ASSIGN_OWNER = "cohorte:performance-assign-owner";
 
     static String number(Double value, Locale locale) {
         if (value == null) {
@@ -83,6 +84,33 @@ public class ReviewTaskForms {
         return TaskFormProvider.of(SIGN_OFF, (task, done) -> new SignOffForm(reviewService, task, done));
     }
 
+
+    @Bean
+    TaskFormProvider assignOwnerFormProvider(ReviewService reviewService) {
+        return TaskFormProvider.of(ASSIGN_OWNER, (task, done) -> new AssignOwnerForm(reviewService, task, done));
+    }
+
+    /** The owner has no account any more: name another in the indicator's record, then confirm here. */
+    static final class AssignOwnerForm extends Composite<VerticalLayout> {
+        AssignOwnerForm(ReviewService reviewService, TaskDetails task, Runnable done) {
+            MeasurementTask context = reviewService.measurementTask(task.id());
+            getContent().setPadding(false);
+            getContent().add(indicatorFacts(this, context.indicator())
+                    .add(getTranslation("performance.period"), context.review().getPeriod())
+                    .add(getTranslation("variable.ownerId"), context.indicator().getOwnerId()));
+            getContent().add(new Paragraph(getTranslation("performance.form.assignOwnerHelp")),
+                    new Anchor("performance/indicators", getTranslation("performance.form.assignOwnerLink")));
+            Button submit = primary(getTranslation("performance.form.assignOwnerDone"), "complete-button");
+            submit.addClickListener(e -> {
+                if (Notifier.attempt(() -> reviewService.confirmOwnerAssigned(task.id()))) {
+                    done.run();
+                } else {
+                    submit.setEnabled(true);
+                }
+            });
+            getContent().add(submit);
+        }
+    }
 
     static final class MeasurementForm extends Composite<VerticalLayout> {
         MeasurementForm(ReviewService reviewService, TaskDetails task, Runnable done) {
