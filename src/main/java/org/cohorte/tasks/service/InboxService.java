@@ -490,8 +490,9 @@ public class InboxService {
         List<IdentityLink> links;
         try {
             links = taskService.getIdentityLinksForTask(taskId);
-        } catch (AuthorizationException e) {
-            // The task was found a moment ago: someone has just completed it (its authorizations went with it).
+        } catch (AuthorizationException | org.camunda.bpm.engine.exception.NullValueException e) {
+            // The task was found a moment ago: someone has just completed it (its authorizations, or the task
+            // itself, went with it).
             throw refusal(taskId, me);
         }
         return links.stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
