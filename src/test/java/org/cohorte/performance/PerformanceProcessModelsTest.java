@@ -9,19 +9,27 @@ import java.nio.file.Path;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The performance and blocker models carry diagram interchange (Modeler and Cockpit draw them) and a TTL. */
+/**
+ * Every model in processes/ carries diagram interchange (Modeler and Cockpit draw them), a TTL, and the wiring the
+ * Modeler writes: incoming/outgoing on each node, names on events and conditional flows, joins through gateways
+ * (the part of .ci/run's bpmnlint that tools reading the semantic model rely on, checked here without npm).
+ */
 class PerformanceProcessModelsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"performance-review.bpmn", "blocker-resolution.bpmn"})
+    @ValueSource(strings = {"performance-review.bpmn", "blocker-resolution.bpmn", "codevelopment-session.bpmn",
+            "community-question.bpmn", "incubator-experiment.bpmn", "member-onboarding.bpmn"})
     void every_element_is_drawn_and_history_is_bounded(String file) throws IOException {
         BpmnModelInstance model;
         try (InputStream in = Files.newInputStream(Path.of("processes", file))) {
@@ -41,6 +49,35 @@ class PerformanceProcessModelsTest {
             assertThat(edges.stream().filter(e -> e.getBpmnElement().getId().equals(flow.getId()))
                     .findFirst().orElseThrow(() -> new AssertionError("edge of " + flow.getId())).getWaypoints())
                     .hasSizeGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"performance-review.bpmn", "blocker-resolution.bpmn", "codevelopment-session.bpmn",
+            "community-question.bpmn", "incubator-experiment.bpmn", "member-onboarding.bpmn"})
+    void every_node_lists_its_flows_events_and_conditions_are_named_and_joins_are_gateways(String file) throws IOException {
+        BpmnModelInstance model;
+        try (InputStream in = Files.newInputStream(Path.of("processes", file))) {
+            model = Bpmn.readModelFromStream(in);
+        }
+        var flows = model.getModelElementsByType(SequenceFlow.class);
+        for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+            var in = flows.stream().filter(f -> f.getTarget() == node).toList();
+            var out = flows.stream().filter(f -> f.getSource() == node).toList();
+            // The file's bpmn:incoming/outgoing must say what the flows' sourceRef/targetRef say.
+            assertThat(node.getIncoming()).as("incoming of " + node.getId()).containsExactlyInAnyOrderElementsOf(in);
+            assertThat(node.getOutgoing()).as("outgoing of " + node.getId()).containsExactlyInAnyOrderElementsOf(out);
+            if (!(node instanceof Gateway)) {
+                assertThat(in).as("fake join at " + node.getId() + ": join through a gateway").hasSizeLessThanOrEqualTo(1);
+            }
+            if (node instanceof StartEvent || node instanceof EndEvent) {
+                assertThat(node.getName()).as("name of " + node.getId()).isNotBlank();
+            }
+        }
+        for (SequenceFlow flow : flows) {
+            if (flow.getConditionExpression() != null) {
+                assertThat(flow.getName()).as("label of conditional " + flow.getId()).isNotBlank();
+            }
         }
     }
 
