@@ -17,6 +17,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.server.Command;
 import com.vaadin.flow.shared.Registration;
+import org.cohorte.base.persistence.DatabaseDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,16 +51,15 @@ public class PushBus implements SmartLifecycle {
     private final LocalPushHub hub;
     private PgPushListener listener;
 
-    public PushBus(DataSource dataSource, DataSourceProperties properties,
+    public PushBus(DataSource dataSource, DataSourceProperties properties, DatabaseDialect dialect,
                    @Value("${cohorte.push.transport:auto}") String transport,
                    @Value("${cohorte.push.threads:4}") int threads) {
         this.dataSource = dataSource;
         this.properties = properties;
-        String url = properties.determineUrl();
         this.cluster = switch (transport) {
             case "postgres" -> true;
             case "local" -> false;
-            default -> url != null && url.startsWith("jdbc:postgresql:");
+            default -> dialect.isPostgres();
         };
         this.hub = new LocalPushHub(threads);
     }

@@ -69,8 +69,8 @@ public class CodevGroupService {
     public UUID create(UUID communityId, String name, String charter, boolean noHierarchy, List<String> memberIds) {
         CurrentUser.Identity me = currentUser.requireAnyGroup(Roles.FACILITATOR);
         communityService.requireMember(communityId);
-        String cleanName = Texts.required(name, 200);
-        String cleanCharter = Texts.required(charter, 10000);
+        String cleanName = Texts.check("groupName", name);
+        String cleanCharter = Texts.check("charter", charter);
         Set<String> ids = new LinkedHashSet<>(memberIds == null ? List.of() : memberIds);
         if (ids.contains(me.userId())) {
             throw new CohorteException("codevelopment.error.facilitatorNotMember");

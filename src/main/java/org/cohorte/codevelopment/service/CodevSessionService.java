@@ -171,7 +171,7 @@ public class CodevSessionService {
             throw new CohorteException("codevelopment.error.tooFewConsultants", MIN_CONSULTANTS, consultants.size());
         }
         String suggested = groupService.suggestedClient(groupId, all);
-        String reason = Texts.optional(request.overrideReason(), 1000);
+        String reason = Texts.check("overrideReason", request.overrideReason());
         if (!request.clientId().equals(suggested) && reason == null) {
             throw new CohorteException("codevelopment.error.overrideReasonRequired", memberService.displayName(suggested));
         }
@@ -300,8 +300,8 @@ public class CodevSessionService {
     public void prepareCase(String taskId, String title, String context, String tried, String stakes) {
         retry.run(() -> {
             CodevSession s = sessionOfTask(taskId, Steps.TASK_PREPARE_CASE);
-            s.setCase(Texts.required(title, MAX_SHORT), Texts.required(context, MAX_LONG), Texts.optional(tried, MAX_LONG),
-                    Texts.optional(stakes, MAX_LONG));
+            s.setCase(Texts.check("caseTitle", title), Texts.check("caseContext", context), Texts.check("caseDetail", tried),
+                    Texts.check("caseDetail", stakes));
             complete(taskId, s.getId(), Map.of());
         });
     }
@@ -348,7 +348,7 @@ public class CodevSessionService {
         requireConsultant(s);
         rateLimits.acquire(currentUser.userId(), RateLimits.BOARD_ENTRY);
         CodevEntry entry = entries.save(new CodevEntry(s.sessionId(), EntryKind.QUESTION, currentUser.userId(),
-                Texts.required(text, MAX_TEXT), null));
+                Texts.check("boardText", text), null));
         changes.changed(s.sessionId());
         return entry.getId();
     }
@@ -365,7 +365,7 @@ public class CodevSessionService {
         if (entry.getVersion() != expectedVersion) {
             throw new ConflictException("codevelopment.error.changedMeanwhile");
         }
-        entry.setAnswer(Texts.required(answer, MAX_TEXT));
+        entry.setAnswer(Texts.check("boardText", answer));
         try {
             entries.saveAndFlush(entry);
         } catch (ObjectOptimisticLockingFailureException e) {
@@ -390,7 +390,7 @@ public class CodevSessionService {
     public void writeContract(String taskId, String contract) {
         retry.run(() -> {
             CodevSession s = sessionOfTask(taskId, Steps.TASK_WRITE_CONTRACT);
-            s.setContract(Texts.required(contract, 2000));
+            s.setContract(Texts.check("contract", contract));
             complete(taskId, s.getId(), Map.of());
         });
     }
@@ -413,7 +413,7 @@ public class CodevSessionService {
         requireConsultant(s);
         rateLimits.acquire(currentUser.userId(), RateLimits.BOARD_ENTRY);
         CodevEntry entry = entries.save(new CodevEntry(s.sessionId(), EntryKind.CONTRIBUTION, currentUser.userId(),
-                Texts.required(text, MAX_TEXT), null));
+                Texts.check("boardText", text), null));
         changes.changed(s.sessionId());
         return entry.getId();
     }
@@ -429,7 +429,7 @@ public class CodevSessionService {
     public void synthesize(String taskId, String synthesis, List<ActionInput> plan, boolean consent) {
         retry.run(() -> {
             CodevSession s = sessionOfTask(taskId, Steps.TASK_SYNTHESIZE);
-            String clean = Texts.required(synthesis, MAX_LONG);
+            String clean = Texts.check("report", synthesis);
             List<ActionInput> items = plan == null ? List.of() : plan.stream()
                     .filter(a -> a != null && a.body() != null && !a.body().isBlank()).toList();
             if (items.isEmpty()) {
@@ -444,7 +444,7 @@ public class CodevSessionService {
                 if (item.dueDate() == null || item.dueDate().isBefore(EngineClock.today())) {
                     throw new CohorteException("codevelopment.error.actionDueDate");
                 }
-                actions.save(new CodevAction(s.getId(), ++position, Texts.required(item.body(), 1000), item.dueDate()));
+                actions.save(new CodevAction(s.getId(), ++position, Texts.check("action", item.body()), item.dueDate()));
             }
             s.setSynthesis(clean, consent);
             complete(taskId, s.getId(), Map.of("consent", consent));
@@ -459,7 +459,7 @@ public class CodevSessionService {
                 throw new CohorteException("codevelopment.error.ratingInvalid");
             }
             entries.save(new CodevEntry(s.sessionId(), EntryKind.LEARNING, currentUser.userId(),
-                    Texts.required(learning, MAX_TEXT), rating));
+                    Texts.check("boardText", learning), rating));
             complete(taskId, s.sessionId(), Map.of());
         });
     }
@@ -468,10 +468,10 @@ public class CodevSessionService {
     public void followUp(String taskId, String report, Map<UUID, String> outcomes) {
         retry.run(() -> {
             CodevSession s = sessionOfTask(taskId, Steps.TASK_FOLLOW_UP);
-            s.setFollowUpReport(Texts.required(report, MAX_LONG));
+            s.setFollowUpReport(Texts.check("report", report));
             for (CodevAction action : actions.findBySessionIdOrderByPosition(s.getId())) {
                 String outcome = outcomes == null ? null : outcomes.get(action.getId());
-                action.setOutcome(Texts.optional(outcome, 2000));
+                action.setOutcome(Texts.check("actionOutcome", outcome));
             }
             s.close();
             complete(taskId, s.getId(), Map.of());
@@ -533,7 +533,7 @@ public class CodevSessionService {
             if (!s.isOpen()) {
                 throw new ConflictException("codevelopment.error.notOpen");
             }
-            s.cancel(Texts.required(reason, 1000));
+            s.cancel(Texts.check("cancelReason", reason));
             sessions.flush();
             correlate(s, Steps.MESSAGE_CANCEL);
             publishCalendar(groupService.requireReader(s.getGroupId()), s, true);

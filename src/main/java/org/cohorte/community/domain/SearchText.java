@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.springframework.web.util.HtmlUtils;
+
 /**
  * Text as search compares it: markup removed, accents removed, lower case, words of letters and digits
  * separated by single spaces. "Délai de carence" and "delai DE carence" give the same text.
@@ -23,8 +25,8 @@ public final class SearchText {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String plain = TAGS.matcher(text).replaceAll(" ").replace("&amp;", "&").replace("&#39;", "'")
-                .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#34;", "\"")
+        // The sanitiser stores text with character references (&amp;, &#39;, &eacute;...): read them as letters.
+        String plain = HtmlUtils.htmlUnescape(TAGS.matcher(text).replaceAll(" "))
                 .replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae");
         String stripped = MARKS.matcher(Normalizer.normalize(plain, Normalizer.Form.NFD)).replaceAll("");
         return NON_WORD.matcher(stripped.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();

@@ -5,17 +5,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import org.cohorte.base.persistence.DatabaseDialect;
 import org.cohorte.base.time.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,11 +43,11 @@ public class SignInThrottle {
     }
 
     private final JdbcTemplate jdbc;
-    private volatile Boolean postgres;
+    private final DatabaseDialect dialect;
     private final int maxFailures;
     private final Duration lockDuration;
 
-    public SignInThrottle(JdbcTemplate jdbc,
+    public SignInThrottle(JdbcTemplate jdbc, DatabaseDialect dialect,
                           @Value("${cohorte.sign-in.max-failures:5}") int maxFailures,
                           @Value("${cohorte.sign-in.lock-duration:15m}") Duration lockDuration) {
         if (maxFailures < 1 || lockDuration.isNegative() || lockDuration.isZero()) {
@@ -56,6 +55,7 @@ public class SignInThrottle {
                     + "cohorte.sign-in.lock-duration positive");
         }
         this.jdbc = jdbc;
+        this.dialect = dialect;
         this.maxFailures = maxFailures;
         this.lockDuration = lockDuration;
     }
@@ -143,7 +143,7 @@ public class SignInThrottle {
         if (rows != null && rows > 0) {
             return;
         }
-        if (postgres()) {
+        if (dialect.isPostgres()) {
             jdbc.update("insert into sign_in_lock (user_id, failures) values (?, 0) on conflict (user_id) do nothing",
                     userId);
             return;
@@ -153,16 +153,6 @@ public class SignInThrottle {
         } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
             // Another attempt inserted it first: the row is there, which is all this needed.
         }
-    }
-
-    private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                    connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres"));
-            postgres = known;
-        }
-        return known;
     }
 
     private static String clientAddress() {

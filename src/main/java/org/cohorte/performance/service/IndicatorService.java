@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-import org.cohorte.base.text.PlainText;
+import org.cohorte.base.text.FreeText;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.NotFoundException;
 import org.cohorte.base.time.EngineClock;
@@ -53,8 +53,8 @@ public class IndicatorService {
     @Transactional
     public Objective createObjective(UUID organizationId, String title, String description) {
         access.requireWrite(organizationId);
-        String cleanTitle = required(title, MAX_NAME);
-        String cleanDescription = optional(description, MAX_TEXT);
+        String cleanTitle = FreeText.check(PerformanceTexts.class, "name", title);
+        String cleanDescription = FreeText.check(PerformanceTexts.class, "comment", description);
         return objectives.save(new Objective(organizationId, cleanTitle, cleanDescription));
     }
 
@@ -153,8 +153,8 @@ public class IndicatorService {
         if (d == null) {
             throw new CohorteException("performance.error.required");
         }
-        String name = required(d.name(), MAX_NAME);
-        String unit = required(d.unit(), MAX_UNIT);
+        String name = FreeText.check(PerformanceTexts.class, "name", d.name());
+        String unit = FreeText.check(PerformanceTexts.class, "unit", d.unit());
         if (d.baselineDate() == null || d.targetDate() == null || d.direction() == null || d.frequency() == null
                 || blank(d.ownerId()) || blank(d.validatorId())) {
             throw new CohorteException("performance.error.required");
@@ -171,25 +171,6 @@ public class IndicatorService {
         }
         return new IndicatorDefinition(name, unit, d.baselineValue(), d.baselineDate(), d.targetValue(), d.targetDate(),
                 d.direction(), d.frequency(), d.ownerId().strip(), d.validatorId().strip());
-    }
-
-    static String required(String value, int max) {
-        String clean = value == null ? "" : PlainText.clean(value).strip();
-        if (clean.isEmpty()) {
-            throw new CohorteException("performance.error.required");
-        }
-        if (clean.length() > max) {
-            throw new CohorteException("performance.error.tooLong", max);
-        }
-        return clean;
-    }
-
-    static String optional(String value, int max) {
-        String clean = value == null ? "" : PlainText.clean(value).strip();
-        if (clean.length() > max) {
-            throw new CohorteException("performance.error.tooLong", max);
-        }
-        return clean.isEmpty() ? null : clean;
     }
 
     private static boolean blank(String value) {

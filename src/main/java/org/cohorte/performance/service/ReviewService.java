@@ -18,6 +18,7 @@ import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.ConflictException;
 import org.cohorte.base.error.ForbiddenException;
 import org.cohorte.base.error.NotFoundException;
+import org.cohorte.base.text.FreeText;
 import org.cohorte.base.time.EngineClock;
 import org.cohorte.blocker.domain.BlockerSource;
 import org.cohorte.blocker.service.BlockerService;
@@ -289,7 +290,7 @@ public class ReviewService {
         if (value == null || !Double.isFinite(value)) {
             throw new CohorteException("performance.error.value");
         }
-        String cleanComment = IndicatorService.optional(comment, IndicatorService.MAX_TEXT);
+        String cleanComment = FreeText.check(PerformanceTexts.class, "comment", comment);
         String cleanUrl = evidenceUrl(evidenceUrl);
         measurement.enter(value, cleanComment, cleanUrl, currentUser.userId());
         inboxService.complete(taskId, Map.of());
@@ -312,7 +313,7 @@ public class ReviewService {
         if (accepted) {
             measurement.accept(currentUser.userId());
         } else {
-            measurement.sendBack(IndicatorService.required(reason, 2000), currentUser.userId());
+            measurement.sendBack(FreeText.check(PerformanceTexts.class, "sendBackReason", reason), currentUser.userId());
         }
         inboxService.complete(taskId, Map.of("accepted", accepted));
     }
@@ -323,7 +324,7 @@ public class ReviewService {
         TaskDetails task = inboxService.requireWorkable(taskId, TASK_ACTION_PLAN);
         Measurement measurement = measurementOf(task);
         requireOwner(measurement);
-        measurement.setActionPlan(IndicatorService.required(actionPlan, IndicatorService.MAX_TEXT));
+        measurement.setActionPlan(FreeText.check(PerformanceTexts.class, "actionPlan", actionPlan));
         boolean declare = blockerTitle != null && !blockerTitle.isBlank();
         if (declare) {
             Indicator indicator = indicators.findById(measurement.getIndicatorId()).orElseThrow();
@@ -344,7 +345,7 @@ public class ReviewService {
         if (pending) {
             throw new ConflictException("performance.error.notAllAccepted");
         }
-        review.signOff(currentUser.userId(), IndicatorService.optional(comment, IndicatorService.MAX_TEXT));
+        review.signOff(currentUser.userId(), FreeText.check(PerformanceTexts.class, "comment", comment));
         inboxService.complete(taskId, Map.of());
     }
 
@@ -472,7 +473,7 @@ public class ReviewService {
     }
 
     static String evidenceUrl(String url) {
-        String clean = IndicatorService.optional(url, 1000);
+        String clean = FreeText.check(PerformanceTexts.class, "evidenceUrl", url);
         if (clean != null && !clean.matches("(?i)https?://\\S+")) {
             throw new CohorteException("performance.error.evidenceUrl");
         }

@@ -1,5 +1,6 @@
 package org.cohorte.performance.ui;
 
+import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +9,7 @@ import com.vaadin.flow.component.Html;
 import org.cohorte.performance.domain.Indicator;
 import org.cohorte.performance.domain.IndicatorStatus;
 import org.cohorte.performance.service.SteeringRoomService.Point;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * An indicator's trend as server-side SVG: the expected straight path from baseline to target (dashed), the
@@ -105,8 +107,8 @@ final class TrendChart {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
+    /** Only {@code & < > " '}: with UTF-8 named, accented letters stay as they are (SVG knows no {@code &eacute;}). */
     static String escape(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;").replace("'", "&#39;");
+        return text == null ? "" : HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
     }
 }
