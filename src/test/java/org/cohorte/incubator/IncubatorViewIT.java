@@ -221,7 +221,7 @@ class IncubatorViewIT extends ViewTest {
             assertThat(c.getMetricValue()).isEqualTo(27.0);
             assertThat(c.getBlockerId()).isNotNull();
         });
-        assertThat(history.blockers()).extracting(b -> b.getTitle()).containsExactly("Pas de budget pour les SMS");
+        assertThat(history.blockers()).extracting(b -> b.title()).containsExactly("Pas de budget pour les SMS");
         assertThat(Set.of(id)).isNotEmpty();
     }
 }
