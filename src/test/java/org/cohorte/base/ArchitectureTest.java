@@ -15,6 +15,7 @@ import com.tngtech.archunit.core.domain.JavaPackage;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.vaadin.flow.router.Route;
@@ -22,6 +23,8 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import org.cohorte.archfixture.ArchitectureFixtures;
+import org.cohorte.base.time.EngineClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
 
@@ -53,6 +56,12 @@ class ArchitectureTest {
 
     /** The one place allowed to touch the engine's internal classes. */
     private static final String ENGINE_ADAPTERS = "org.cohorte.base.engine..";
+
+    private static final ArchRule ENGINE_INTERNALS_ONLY_IN_BASE_ENGINE = noClasses()
+            .that().resideOutsideOfPackage(ENGINE_ADAPTERS)
+            .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.impl..")
+            .because("Camunda 7 CE has had its last release; its successor is a package rename away, and every "
+                    + "use of the engine's internals outside one small package makes that move harder");
 
     static Set<String> features() {
         Set<String> features = new TreeSet<>();
@@ -146,11 +155,25 @@ class ArchitectureTest {
 
     @Test
     void engine_internals_stay_in_base_engine() {
-        noClasses().that().resideOutsideOfPackage(ENGINE_ADAPTERS)
-                .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.impl..")
-                .because("Camunda 7 CE has had its last release; its successor is a package rename away, and every "
-                        + "use of the engine's internals outside one small package makes that move harder")
-                .check(CLASSES);
+        ENGINE_INTERNALS_ONLY_IN_BASE_ENGINE.check(CLASSES);
+    }
+
+    @Test
+    void the_rules_fail_on_what_they_forbid() {
+        // Fixtures in a test-only package: the rules must flag each breach and let its lawful twin through.
+        assertThat(ENGINE_INTERNALS_ONLY_IN_BASE_ENGINE.evaluate(imported(ArchitectureFixtures.MovesTheEngineClock.class))
+                .hasViolation()).isTrue();
+        // EngineClock reads the engine's clock through base.engine's adapter: lawful.
+        assertThat(ENGINE_INTERNALS_ONLY_IN_BASE_ENGINE.evaluate(imported(EngineClock.class)).hasViolation()).isFalse();
+        ArchRule otherFeatures = classes().should(useOtherFeaturesOnlyThroughServicesApisAndValues());
+        assertThat(otherFeatures.evaluate(imported(ArchitectureFixtures.ReadsAnotherFeaturesEntity.class))
+                .getFailureReport().getDetails()).anyMatch(line -> line.contains("identity.domain.Organization"));
+        assertThat(otherFeatures.evaluate(imported(ArchitectureFixtures.ReadsAnotherFeaturesRecord.class))
+                .hasViolation()).isFalse();
+    }
+
+    private static JavaClasses imported(Class<?> type) {
+        return new ClassFileImporter().importClasses(type);
     }
 
     @Test
