@@ -120,7 +120,7 @@ class ArchitectureTest {
     void the_domain_depends_on_no_other_layer() {
         noClasses().that().resideInAPackage(ROOT + ".*.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".*.service..", ROOT + ".*.process..",
-                        ROOT + ".*.ui..", ROOT + ".*.security..", ROOT + ".*.web..", ROOT + ".api..")
+                        ROOT + ".*.ui..", ROOT + ".*.security..", ROOT + ".*.web..", ROOT + ".*.api..", ROOT + ".api..")
                 .check(CLASSES);
     }
 
