@@ -57,7 +57,7 @@ class CommunityApiController {
 
     @GetMapping("/communities")
     List<CommunityRef> myCommunities() {
-        return communities.myCommunities().stream().map(c -> new CommunityRef(c.getId(), c.getName())).toList();
+        return communities.myCommunityRefs().stream().map(c -> new CommunityRef(c.id(), c.name())).toList();
     }
 
     @PostMapping("/questions")

@@ -26,6 +26,7 @@ import org.cohorte.blocker.domain.BlockerStatus;
 import org.cohorte.blocker.service.BlockerResolutionService;
 import org.cohorte.blocker.service.BlockerResolutionService.TriageDecision;
 import org.cohorte.blocker.service.BlockerService;
+import org.cohorte.blocker.service.BlockerSummary;
 import org.cohorte.identity.service.Roles;
 import org.cohorte.notification.service.NotificationService;
 import org.cohorte.testsupport.IntegrationTest;
@@ -133,7 +134,7 @@ class BlockerResolutionProcessTest extends IntegrationTest {
         assertThat(reload(blockerId).getEscalatedAt()).isNotNull();
         assertThat(data.as(forum, () -> notificationService.recent(20)).stream()
                 .anyMatch(n -> n.toString().contains("Données inaccessibles"))).isTrue();
-        assertThat(data.as(forum, () -> blockerService.openBlockers()).stream().map(Blocker::getId)).contains(blockerId);
+        assertThat(data.as(forum, () -> blockerService.openBlockers()).stream().map(BlockerSummary::id)).contains(blockerId);
     }
 
     @Test

@@ -27,7 +27,6 @@ import org.cohorte.codevelopment.service.Steps;
 import org.cohorte.codevelopment.ui.CodevGroupView;
 import org.cohorte.codevelopment.ui.CodevGroupsView;
 import org.cohorte.codevelopment.ui.SessionBoardView;
-import org.cohorte.community.domain.Community;
 import org.cohorte.community.domain.CommunityRole;
 import org.cohorte.community.service.CommunityService;
 import org.cohorte.identity.service.Roles;
@@ -57,8 +56,8 @@ class CodevelopmentViewsIT extends ViewTest {
         signIn(existing.facilitator());
         UI.getCurrent().navigate(CodevGroupsView.class);
         assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("Codéveloppement");
-        ComboBox<Community> community = _get(ComboBox.class, spec -> spec.withId("codev-group-community"));
-        community.setValue(community.getListDataView().getItems().filter(c -> c.getId().equals(existing.communityId()))
+        ComboBox<CommunityService.CommunityRef> community = _get(ComboBox.class, spec -> spec.withId("codev-group-community"));
+        community.setValue(community.getListDataView().getItems().filter(c -> c.id().equals(existing.communityId()))
                 .findFirst().orElseThrow());
         _get(TextField.class, spec -> spec.withId("codev-group-name")).setValue("Cercle des gestionnaires");
         MultiSelectComboBox<String> members = _get(MultiSelectComboBox.class, spec -> spec.withId("codev-group-members"));

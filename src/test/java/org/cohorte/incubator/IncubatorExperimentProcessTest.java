@@ -18,9 +18,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.ForbiddenException;
 import org.cohorte.base.error.NotFoundException;
-import org.cohorte.blocker.domain.Blocker;
 import org.cohorte.blocker.domain.BlockerSource;
 import org.cohorte.blocker.service.BlockerService;
+import org.cohorte.blocker.service.BlockerSummary;
 import org.cohorte.incubator.domain.DecisionKind;
 import org.cohorte.incubator.domain.ExperimentStage;
 import org.cohorte.incubator.service.ExperimentHistory;
@@ -245,11 +245,11 @@ class IncubatorExperimentProcessTest extends IntegrationTest {
         ExperimentHistory history = data.as(cast.sponsor(), () -> incubator.history(id));
         assertThat(history.checkIns()).extracting(c -> c.getWeek()).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(history.checkIns()).extracting(c -> c.getMetricValue()).containsExactly(28.0, 26.0, 24.0, 22.0, 20.0, 18.0);
-        assertThat(history.blockers()).extracting(Blocker::getTitle).containsExactly("Pas d’accès au système de rendez-vous");
+        assertThat(history.blockers()).extracting(BlockerSummary::title).containsExactly("Pas d’accès au système de rendez-vous");
         // One blocker model: the committee (and the steering room) see it among the open blockers.
-        List<Blocker> open = data.as(cast.committee(), () -> blockerService.openBlockers());
-        assertThat(open).filteredOn(b -> b.getSourceId().equals(id.toString()))
-                .extracting(Blocker::getSourceType, Blocker::getOrganizationId)
+        List<BlockerSummary> open = data.as(cast.committee(), () -> blockerService.openBlockers());
+        assertThat(open).filteredOn(b -> b.sourceId().equals(id.toString()))
+                .extracting(BlockerSummary::sourceType, BlockerSummary::organizationId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(BlockerSource.EXPERIMENT, cast.organization()));
     }
 

@@ -21,7 +21,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import org.cohorte.identity.domain.Organization;
+import org.cohorte.identity.service.OrganizationRef;
 import org.cohorte.identity.service.Roles;
 import org.cohorte.incubator.domain.DecisionKind;
 import org.cohorte.incubator.domain.ExperimentStage;
@@ -84,9 +84,9 @@ class IncubatorViewIT extends ViewTest {
         stage.setValue(ExperimentStage.IN_REVIEW);
         assertThat(_find(Div.class, spec -> spec.withId("incubator-card-" + id))).hasSize(1);
         stage.clear();
-        ComboBox<Organization> organization = combo("incubator-filter-organization");
-        Organization other = organization.getListDataView().getItems()
-                .filter(o -> !o.getId().equals(cast.organization())).findFirst().orElseThrow();
+        ComboBox<OrganizationRef> organization = combo("incubator-filter-organization");
+        OrganizationRef other = organization.getListDataView().getItems()
+                .filter(o -> !o.id().equals(cast.organization())).findFirst().orElseThrow();
         organization.setValue(other);
         assertThat(_find(Div.class, spec -> spec.withId("incubator-card-" + id))).isEmpty();
 
@@ -133,9 +133,9 @@ class IncubatorViewIT extends ViewTest {
         signIn(cast.proposer());
         UI.getCurrent().navigate(ProposeExperimentView.class);
         _get(TextField.class, spec -> spec.withId("incubator-title")).setValue("Clavardage citoyen");
-        ComboBox<Organization> organization = combo("incubator-organization");
+        ComboBox<OrganizationRef> organization = combo("incubator-organization");
         organization.setValue(organization.getListDataView().getItems()
-                .filter(o -> o.getId().equals(cast.organization())).findFirst().orElseThrow());
+                .filter(o -> o.id().equals(cast.organization())).findFirst().orElseThrow());
         ComboBox<Person> sponsor = combo("incubator-sponsor");
         sponsor.setValue(sponsor.getListDataView().getItems().filter(p -> p.userId().equals(cast.sponsor()))
                 .findFirst().orElseThrow());
@@ -221,7 +221,7 @@ class IncubatorViewIT extends ViewTest {
             assertThat(c.getMetricValue()).isEqualTo(27.0);
             assertThat(c.getBlockerId()).isNotNull();
         });
-        assertThat(history.blockers()).extracting(b -> b.getTitle()).containsExactly("Pas de budget pour les SMS");
+        assertThat(history.blockers()).extracting(b -> b.title()).containsExactly("Pas de budget pour les SMS");
         assertThat(Set.of(id)).isNotEmpty();
     }
 }

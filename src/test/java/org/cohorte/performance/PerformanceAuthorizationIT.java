@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.ForbiddenException;
 import org.cohorte.base.error.NotFoundException;
-import org.cohorte.identity.domain.Organization;
+import org.cohorte.identity.service.OrganizationRef;
 import org.cohorte.identity.service.Roles;
 import org.cohorte.performance.domain.Direction;
 import org.cohorte.performance.domain.Frequency;
@@ -56,7 +56,7 @@ class PerformanceAuthorizationIT extends IntegrationTest {
             assertThatThrownBy(() -> indicatorService.createObjective(b.id(), "Pirate", null))
                     .isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> reviewService.startReview(b.id(), "2026-Q1")).isInstanceOf(NotFoundException.class);
-            assertThat(access.readableOrganizations()).extracting(Organization::getId).containsExactly(a.id());
+            assertThat(access.readableOrganizations()).extracting(OrganizationRef::id).containsExactly(a.id());
         });
         assertThat(data.as(b.manager(), () -> indicatorService.indicator(indicatorOfB.getId())).getName()).isEqualTo("Délai B");
         assertThat(data.as(b.manager(), () -> indicatorService.indicators(b.id()))).extracting(Indicator::getName)
@@ -75,7 +75,7 @@ class PerformanceAuthorizationIT extends IntegrationTest {
         data.as(forum, () -> {
             assertThat(indicatorService.indicators(a.id())).extracting(Indicator::getName).containsExactly("Taux A");
             assertThat(indicatorService.indicators(b.id())).extracting(Indicator::getName).containsExactly("Taux B");
-            assertThat(access.readableOrganizations()).extracting(Organization::getId).contains(a.id(), b.id());
+            assertThat(access.readableOrganizations()).extracting(OrganizationRef::id).contains(a.id(), b.id());
             assertThatThrownBy(() -> indicatorService.defineIndicator(a.objectiveId(), definition(a)))
                     .isInstanceOf(ForbiddenException.class);
             assertThatThrownBy(() -> indicatorService.updateIndicator(indicatorOfA.getId(), definition(a)))

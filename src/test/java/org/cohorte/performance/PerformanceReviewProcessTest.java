@@ -222,9 +222,9 @@ class PerformanceReviewProcessTest extends IntegrationTest {
 
         var blockers = data.as(org.manager(), () -> blockerService.forSource(BlockerSource.INDICATOR, delay.getId().toString()));
         assertThat(blockers).hasSize(1);
-        assertThat(blockers.get(0).getOrganizationId()).isEqualTo(org.id());
+        assertThat(blockers.get(0).organizationId()).isEqualTo(org.id());
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(BlockerResolutionService.PROCESS_KEY)
-                .processInstanceBusinessKey(blockers.get(0).getId().toString()).count()).isEqualTo(1);
+                .processInstanceBusinessKey(blockers.get(0).id().toString()).count()).isEqualTo(1);
     }
 
     @Test

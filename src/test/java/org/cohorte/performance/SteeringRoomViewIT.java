@@ -34,6 +34,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.cohorte.blocker.domain.BlockerSource;
 import org.cohorte.blocker.service.BlockerService;
 import org.cohorte.identity.domain.Organization;
+import org.cohorte.identity.service.OrganizationRef;
 import org.cohorte.identity.service.Roles;
 import org.cohorte.performance.domain.Direction;
 import org.cohorte.performance.domain.MeasurementState;
@@ -66,15 +67,15 @@ class SteeringRoomViewIT extends ViewTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static MultiSelectComboBox<Organization> organizations() {
+    private static MultiSelectComboBox<OrganizationRef> organizations() {
         return _get(MultiSelectComboBox.class, spec -> spec.withId("steering-organizations"));
     }
 
     private static void select(UI ui, PerformanceFixture.Org... orgs) {
         var box = organizations();
-        Set<Organization> chosen = new java.util.HashSet<>();
+        Set<OrganizationRef> chosen = new java.util.HashSet<>();
         for (var org : orgs) {
-            box.getListDataView().getItems().filter(o -> o.getId().equals(org.id())).forEach(chosen::add);
+            box.getListDataView().getItems().filter(o -> o.id().equals(org.id())).forEach(chosen::add);
         }
         box.setValue(chosen);
     }
@@ -126,7 +127,7 @@ class SteeringRoomViewIT extends ViewTest {
         fixture.reviewed("salle-n", 100);
         signIn(a.manager());
         UI.getCurrent().navigate(SteeringRoomView.class);
-        assertThat(organizations().getListDataView().getItems().map(Organization::getId).toList()).containsExactly(a.id());
+        assertThat(organizations().getListDataView().getItems().map(OrganizationRef::id).toList()).containsExactly(a.id());
 
         _click(_get(Button.class, spec -> spec.withId("export-workbook")));
         SteeringRoomView view = (SteeringRoomView) currentView();

@@ -4,9 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Date;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.cohorte.base.engine.EngineClockAccess;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +32,7 @@ public class CohorteClock extends Clock {
     @Override
     public Instant instant() {
         if (followsEngine) {
-            return ClockUtil.getCurrentTime().toInstant();
+            return EngineClockAccess.now();
         }
         Instant moved = startupTime;
         return moved != null ? moved : Instant.now();
@@ -55,13 +54,13 @@ public class CohorteClock extends Clock {
         if (!followsEngine) {
             startupTime = instant;
         }
-        ClockUtil.setCurrentTime(Date.from(instant));
+        EngineClockAccess.set(instant);
     }
 
     /** Back to the real time, with the engine's clock. */
     public void backToNow() {
         startupTime = null;
-        ClockUtil.reset();
+        EngineClockAccess.reset();
     }
 
     public boolean isLive() {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.cohorte.base.engine.EngineClockAccess;
 
 /**
  * Static access to the application's one clock ({@link CohorteClock}, an injected {@link Clock}) for code that is
@@ -34,7 +34,7 @@ public final class EngineClock {
     public static Instant now() {
         Clock current = clock;
         // Before the application's clock exists (early start-up), the engine's: the same time then.
-        return current != null ? current.instant() : ClockUtil.getCurrentTime().toInstant();
+        return current != null ? current.instant() : EngineClockAccess.now();
     }
 
     public static LocalDate today() {

@@ -61,17 +61,19 @@ public class BlockerService {
 
     /** The blockers of one source, for the feature that owns it (it has checked the user may see the source). */
     @Transactional(readOnly = true)
-    public List<Blocker> forSource(BlockerSource source, String sourceId) {
+    public List<BlockerSummary> forSource(BlockerSource source, String sourceId) {
         currentUser.require();
-        return blockers.findBySourceTypeAndSourceIdOrderByDeclaredAtDesc(source, sourceId);
+        return blockers.findBySourceTypeAndSourceIdOrderByDeclaredAtDesc(source, sourceId).stream()
+                .map(BlockerSummary::of).toList();
     }
 
     /** Every open blocker, oldest first: for the advisory group, the committee, the forum and admins. */
     @Transactional(readOnly = true)
-    public List<Blocker> openBlockers() {
+    public List<BlockerSummary> openBlockers() {
         currentUser.requireAnyGroup(OVERSIGHT);
         return blockers.findByStatusInOrderByDeclaredAtAsc(
-                EnumSet.of(BlockerStatus.OPEN, BlockerStatus.ASSIGNED, BlockerStatus.ESCALATED));
+                EnumSet.of(BlockerStatus.OPEN, BlockerStatus.ASSIGNED, BlockerStatus.ESCALATED)).stream()
+                .map(BlockerSummary::of).toList();
     }
 
     /**
@@ -79,12 +81,13 @@ public class BlockerService {
      * those organizations (the steering room, the forum workbook).
      */
     @Transactional(readOnly = true)
-    public List<Blocker> forOrganizations(java.util.Collection<UUID> organizationIds) {
+    public List<BlockerSummary> forOrganizations(java.util.Collection<UUID> organizationIds) {
         currentUser.require();
         if (organizationIds.isEmpty()) {
             return List.of();
         }
-        return blockers.findByOrganizationIdInOrderByDeclaredAtAsc(organizationIds);
+        return blockers.findByOrganizationIdInOrderByDeclaredAtAsc(organizationIds).stream()
+                .map(BlockerSummary::of).toList();
     }
 
     @Transactional(readOnly = true)

@@ -22,7 +22,6 @@ import com.vaadin.flow.router.Route;
 import org.cohorte.base.ui.Notifier;
 import org.cohorte.codevelopment.service.CodevGroupService;
 import org.cohorte.codevelopment.service.GroupSummary;
-import org.cohorte.community.domain.Community;
 import org.cohorte.community.service.CommunityService;
 import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.Roles;
@@ -60,10 +59,10 @@ public class CodevGroupsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Details createForm() {
-        ComboBox<Community> community = new ComboBox<>(getTranslation("codevelopment.groups.community"));
+        ComboBox<CommunityService.CommunityRef> community = new ComboBox<>(getTranslation("codevelopment.groups.community"));
         community.setId("codev-group-community");
-        community.setItems(communityService.myCommunities());
-        community.setItemLabelGenerator(Community::getName);
+        community.setItems(communityService.myCommunityRefs());
+        community.setItemLabelGenerator(CommunityService.CommunityRef::name);
         TextField name = new TextField(getTranslation("codevelopment.groups.name"));
         name.setId("codev-group-name");
         name.setMaxLength(200);
@@ -73,7 +72,7 @@ public class CodevGroupsView extends VerticalLayout implements HasDynamicTitle {
         Map<String, String>[] names = new Map[] {Map.of()};
         community.addValueChangeListener(e -> {
             if (e.getValue() != null) {
-                names[0] = groupService.candidates(e.getValue().getId());
+                names[0] = groupService.candidates(e.getValue().id());
                 members.setItems(names[0].keySet().stream().sorted().toList());
                 members.setItemLabelGenerator(id -> names[0].getOrDefault(id, id));
             }
@@ -90,7 +89,7 @@ public class CodevGroupsView extends VerticalLayout implements HasDynamicTitle {
                 Notifier.error("codevelopment.error.communityRequired");
                 return;
             }
-            if (Notifier.attempt(() -> groupService.create(community.getValue().getId(), name.getValue(),
+            if (Notifier.attempt(() -> groupService.create(community.getValue().id(), name.getValue(),
                     charter.getValue(), noHierarchy.getValue(), List.copyOf(members.getSelectedItems())))) {
                 Notifier.success("codevelopment.groups.created");
                 name.clear();

@@ -29,7 +29,7 @@ import org.cohorte.community.domain.CommunityRole;
 import org.cohorte.community.domain.DutyAssignment;
 import org.cohorte.community.domain.DutyAssignmentRepository;
 import org.cohorte.base.time.EngineClock;
-import org.cohorte.identity.domain.Organization;
+import org.cohorte.identity.service.OrganizationRef;
 import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.MemberService;
 import org.cohorte.identity.service.OrganizationService;
@@ -136,6 +136,16 @@ public class CommunityService {
         String userId = currentUser.userId();
         List<UUID> ids = members.findByIdUserId(userId).stream().map(CommunityMember::getCommunityId).toList();
         return communities.findAllById(ids);
+    }
+
+    /** A community as other features see it: its id and name, not its entity. */
+    public record CommunityRef(UUID id, String name) {
+    }
+
+    /** {@link #myCommunities()} for other features' screens and the work API. */
+    @Transactional(readOnly = true)
+    public List<CommunityRef> myCommunityRefs() {
+        return myCommunities().stream().map(c -> new CommunityRef(c.getId(), c.getName())).toList();
     }
 
     /**
@@ -249,8 +259,8 @@ public class CommunityService {
         List<String> ids = all.stream().map(CommunityMember::getUserId).toList();
         Map<String, String> names = memberService.displayNames(ids);
         Map<String, UUID> orgIds = memberService.organizationIds(ids);
-        Map<UUID, String> orgNames = organizationService.list().stream()
-                .collect(Collectors.toMap(Organization::getId, Organization::getName));
+        Map<UUID, String> orgNames = organizationService.refs().stream()
+                .collect(Collectors.toMap(OrganizationRef::id, OrganizationRef::name));
         return all.stream()
                 .map(m -> new MemberEntry(m.getUserId(), names.get(m.getUserId()), m.getRole(),
                         orgIds.get(m.getUserId()) == null ? null : orgNames.get(orgIds.get(m.getUserId()))))

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Spring Security signs people in against Camunda's IdentityService, the one user store shared with
- * Cockpit and the engine API. {@code checkPassword} goes through {@link ThrottledIdentityProvider}: a
+ * Cockpit and the engine API. {@code checkPassword} goes through {@code base.engine.ThrottledIdentityProvider}: a
  * temporary lock after repeated failures, and old password hashes upgraded on success.
  * It must not run inside a transaction that could roll back the failure count (this provider has none).
  * The user's Camunda groups become their roles.

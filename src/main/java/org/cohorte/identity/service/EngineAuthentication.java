@@ -3,7 +3,7 @@ package org.cohorte.identity.service;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.cohorte.base.engine.EngineAuthenticationScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +24,7 @@ public class EngineAuthentication {
 
     public <T> T asCurrentUser(Supplier<T> action) {
         CurrentUser.Identity identity = currentUser.require();
-        return as(new Authentication(identity.userId(), identity.groups()), action);
+        return EngineAuthenticationScope.call(identityService, identity.userId(), identity.groups(), action);
     }
 
     public void asCurrentUser(Runnable action) {
@@ -39,7 +39,7 @@ public class EngineAuthentication {
      * a process or correlating a message on the user's behalf, which need no per-user engine grant.
      */
     public <T> T asSystem(Supplier<T> action) {
-        return as(null, action);
+        return EngineAuthenticationScope.call(identityService, null, null, action);
     }
 
     public void asSystem(Runnable action) {
@@ -47,23 +47,5 @@ public class EngineAuthentication {
             action.run();
             return null;
         });
-    }
-
-    private <T> T as(Authentication authentication, Supplier<T> action) {
-        Authentication previous = identityService.getCurrentAuthentication();
-        set(authentication);
-        try {
-            return action.get();
-        } finally {
-            set(previous);
-        }
-    }
-
-    private void set(Authentication authentication) {
-        if (authentication == null) {
-            identityService.clearAuthentication();
-        } else {
-            identityService.setAuthentication(authentication);
-        }
     }
 }

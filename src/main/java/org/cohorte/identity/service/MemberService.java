@@ -313,6 +313,18 @@ public class MemberService {
         }
     }
 
+    /** {@link #myProfile()} for other features: values, not the entity. */
+    @Transactional(readOnly = true)
+    public Optional<ProfileSummary> myProfileSummary() {
+        return myProfile().map(p -> new ProfileSummary(p.getDisplayName(), p.getOrganizationId(), p.getLanguage(),
+                p.getTimeZone()));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UUID> myOrganizationId() {
+        return myProfile().map(MemberProfile::getOrganizationId);
+    }
+
     @Transactional(readOnly = true)
     public Optional<MemberProfile> myProfile() {
         return profiles.findById(currentUser.userId());

@@ -32,6 +32,18 @@ public class OrganizationService {
         return organizations.findAllByOrderByNameAsc();
     }
 
+    /** {@link #list()} for other features: values, not entities. */
+    @Transactional(readOnly = true)
+    public List<OrganizationRef> refs() {
+        return list().stream().map(o -> new OrganizationRef(o.getId(), o.getName(), o.getLabel())).toList();
+    }
+
+    /** The list label of one organization, for other features. */
+    @Transactional(readOnly = true)
+    public String label(UUID id) {
+        return get(id).getLabel();
+    }
+
     @Transactional(readOnly = true)
     public Organization get(UUID id) {
         currentUser.require();

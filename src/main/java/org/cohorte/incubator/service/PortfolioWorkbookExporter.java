@@ -24,7 +24,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.cohorte.base.export.SpreadsheetText;
 import org.cohorte.base.i18n.CohorteI18NProvider;
-import org.cohorte.identity.domain.Organization;
+import org.cohorte.identity.service.OrganizationRef;
 import org.cohorte.identity.service.OrganizationService;
 import org.cohorte.incubator.domain.CheckIn;
 import org.cohorte.incubator.domain.Decision;
@@ -61,8 +61,8 @@ public class PortfolioWorkbookExporter {
     @Transactional(readOnly = true)
     public void write(Collection<UUID> organizationIds, Locale locale, OutputStream out) {
         IncubatorPortfolio.Portfolio data = portfolio.portfolio(organizationIds);
-        Map<UUID, String> organizations = organizationService.list().stream()
-                .collect(Collectors.toMap(Organization::getId, Organization::getLabel));
+        Map<UUID, String> organizations = organizationService.refs().stream()
+                .collect(Collectors.toMap(OrganizationRef::id, OrganizationRef::label));
         Function<String, String> t = key -> i18n.getTranslation(key, locale);
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
             // Titles, hypotheses, comments and names are typed by people: never let a spreadsheet run them.

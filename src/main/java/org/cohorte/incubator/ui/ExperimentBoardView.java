@@ -26,7 +26,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import org.cohorte.identity.domain.Organization;
+import org.cohorte.identity.service.OrganizationRef;
 import org.cohorte.identity.service.OrganizationService;
 import org.cohorte.incubator.domain.Experiment;
 import org.cohorte.incubator.domain.ExperimentStage;
@@ -46,7 +46,7 @@ public class ExperimentBoardView extends VerticalLayout implements HasDynamicTit
 
     private final IncubatorPortfolio portfolio;
     private final Map<UUID, String> organizationLabels;
-    private final ComboBox<Organization> organization = new ComboBox<>();
+    private final ComboBox<OrganizationRef> organization = new ComboBox<>();
     private final ComboBox<ExperimentStage> stage = new ComboBox<>();
     private final Div board = new Div();
 
@@ -54,14 +54,14 @@ public class ExperimentBoardView extends VerticalLayout implements HasDynamicTit
                                OrganizationService organizationService, PortfolioWorkbookExporter exporter) {
         this.portfolio = portfolio;
         addClassName("incubator-board-view");
-        List<Organization> organizations = organizationService.list();
-        organizationLabels = organizations.stream().collect(Collectors.toMap(Organization::getId, Organization::getLabel));
+        List<OrganizationRef> organizations = organizationService.refs();
+        organizationLabels = organizations.stream().collect(Collectors.toMap(OrganizationRef::id, OrganizationRef::label));
 
         organization.setId("incubator-filter-organization");
         organization.setPlaceholder(getTranslation("incubator.board.allOrganizations"));
         organization.setAriaLabel(getTranslation("incubator.field.organization"));
         organization.setItems(organizations);
-        organization.setItemLabelGenerator(Organization::getLabel);
+        organization.setItemLabelGenerator(OrganizationRef::label);
         organization.setClearButtonVisible(true);
         organization.addValueChangeListener(e -> refresh());
         stage.setId("incubator-filter-stage");
@@ -85,8 +85,8 @@ public class ExperimentBoardView extends VerticalLayout implements HasDynamicTit
         }
         Locale locale = getLocale();
         Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
-            Organization chosen = organization.getValue();
-            byte[] bytes = exporter.export(chosen == null ? Set.of() : Set.of(chosen.getId()), locale);
+            OrganizationRef chosen = organization.getValue();
+            byte[] bytes = exporter.export(chosen == null ? Set.of() : Set.of(chosen.id()), locale);
             return new DownloadResponse(new ByteArrayInputStream(bytes), "portefeuille-incubateur.xlsx", XLSX, bytes.length);
         }), getTranslation("incubator.board.export"));
         export.setId("incubator-export");
@@ -102,8 +102,8 @@ public class ExperimentBoardView extends VerticalLayout implements HasDynamicTit
 
     private void refresh() {
         board.removeAll();
-        Organization chosen = organization.getValue();
-        List<IncubatorPortfolio.Portfolio.Row> rows = portfolio.portfolio(chosen == null ? Set.of() : Set.of(chosen.getId()))
+        OrganizationRef chosen = organization.getValue();
+        List<IncubatorPortfolio.Portfolio.Row> rows = portfolio.portfolio(chosen == null ? Set.of() : Set.of(chosen.id()))
                 .experiments().stream()
                 .filter(r -> stage.getValue() == null || stage.getValue() == r.experiment().getStage())
                 .toList();

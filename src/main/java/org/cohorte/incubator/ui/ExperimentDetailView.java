@@ -27,9 +27,8 @@ import com.vaadin.flow.router.Route;
 import org.cohorte.base.error.NotFoundException;
 import org.cohorte.base.ui.Formats;
 import org.cohorte.base.ui.Notifier;
-import org.cohorte.community.domain.Community;
 import org.cohorte.community.service.CommunityService;
-import org.cohorte.identity.domain.Organization;
+import org.cohorte.identity.service.OrganizationRef;
 import org.cohorte.identity.service.MemberService;
 import org.cohorte.identity.service.OrganizationService;
 import org.cohorte.incubator.domain.CheckIn;
@@ -82,8 +81,8 @@ public class ExperimentDetailView extends VerticalLayout implements HasUrlParame
         history.decisions().forEach(d -> ids.add(d.getDecidedBy()));
         history.checkIns().forEach(c -> ids.add(c.getAuthor()));
         Map<String, String> names = memberService.displayNames(ids.stream().distinct().toList());
-        String organization = organizationService.list().stream().filter(o -> o.getId().equals(e.getOrganizationId()))
-                .map(Organization::getLabel).findFirst().orElse("");
+        String organization = organizationService.refs().stream().filter(o -> o.id().equals(e.getOrganizationId()))
+                .map(OrganizationRef::label).findFirst().orElse("");
 
         Span badge = new Span(getTranslation("incubator.stage." + e.getStage().name()));
         badge.getElement().getThemeList().add("badge " + ExperimentBoardView.badgeTheme(e.getStage()));
@@ -121,24 +120,24 @@ public class ExperimentDetailView extends VerticalLayout implements HasUrlParame
         add(section("incubator.detail.decisions", "incubator-decisions",
                 history.decisions().stream().map(d -> decision(d, names)).toList()));
         add(section("incubator.detail.blockers", "incubator-blockers", history.blockers().stream()
-                .map(b -> (Component) new Paragraph(b.getTitle() + " — " + b.getDescription())).toList()));
+                .map(b -> (Component) new Paragraph(b.title() + " — " + b.description())).toList()));
         if (history.canPublish()) {
             add(publishForm(e));
         }
     }
 
     private Component publishForm(Experiment e) {
-        List<Community> communities = communityService.myCommunities();
-        ComboBox<Community> community = new ComboBox<>(getTranslation("incubator.learning.community"));
+        List<CommunityService.CommunityRef> communities = communityService.myCommunityRefs();
+        ComboBox<CommunityService.CommunityRef> community = new ComboBox<>(getTranslation("incubator.learning.community"));
         community.setId("incubator-publish-community");
         community.setItems(communities);
-        community.setItemLabelGenerator(Community::getName);
+        community.setItemLabelGenerator(CommunityService.CommunityRef::name);
         if (communities.size() == 1) {
             community.setValue(communities.get(0));
         }
         Button publish = new Button(getTranslation("incubator.learning.publish"), ev -> {
             if (Notifier.attempt(() -> incubatorService.publishLearning(e.getId(),
-                    community.getValue() == null ? null : community.getValue().getId(), null, null))) {
+                    community.getValue() == null ? null : community.getValue().id(), null, null))) {
                 Notifier.success("incubator.learning.published");
                 getUI().ifPresent(ui -> ui.getPage().reload());
             }

@@ -147,7 +147,7 @@ public final class IncubatorTaskForms {
         @Override
         public Component createForm(TaskDetails task, Runnable onCompleted) {
             Experiment e = incubatorService.forTask(task.id());
-            var organizations = organizationService.list();
+            var organizations = organizationService.refs();
             ProposalFields fields = new ProposalFields(organizations, incubatorService.people(), currentUser.userId());
             fields.fill(e, organizations);
             VerticalLayout form = new VerticalLayout();

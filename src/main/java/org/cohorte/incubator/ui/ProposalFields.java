@@ -14,7 +14,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import org.cohorte.identity.domain.Organization;
+import org.cohorte.identity.service.OrganizationRef;
 import org.cohorte.incubator.domain.Experiment;
 import org.cohorte.incubator.domain.ProposalData;
 import org.cohorte.incubator.service.IncubatorService;
@@ -24,7 +24,7 @@ import org.cohorte.incubator.service.Person;
 class ProposalFields extends Composite<FormLayout> {
 
     final TextField title = new TextField();
-    final ComboBox<Organization> organization = new ComboBox<>();
+    final ComboBox<OrganizationRef> organization = new ComboBox<>();
     final ComboBox<Person> sponsor = new ComboBox<>();
     final MultiSelectComboBox<Person> team = new MultiSelectComboBox<>();
     final TextArea problem = new TextArea();
@@ -38,7 +38,7 @@ class ProposalFields extends Composite<FormLayout> {
     final TextArea resources = new TextArea();
     private final List<Person> people;
 
-    ProposalFields(List<Organization> organizations, List<Person> people, String me) {
+    ProposalFields(List<OrganizationRef> organizations, List<Person> people, String me) {
         this.people = people;
         label(title, "incubator.field.title", "incubator-title");
         title.setMaxLength(IncubatorService.MAX_TITLE);
@@ -46,7 +46,7 @@ class ProposalFields extends Composite<FormLayout> {
         organization.setLabel(getTranslation("incubator.field.organization"));
         organization.setId("incubator-organization");
         organization.setItems(organizations);
-        organization.setItemLabelGenerator(Organization::getLabel);
+        organization.setItemLabelGenerator(OrganizationRef::label);
         organization.setRequiredIndicatorVisible(true);
         sponsor.setLabel(getTranslation("incubator.field.sponsor"));
         sponsor.setId("incubator-sponsor");
@@ -108,9 +108,9 @@ class ProposalFields extends Composite<FormLayout> {
         field.setId(id);
     }
 
-    void fill(Experiment e, List<Organization> organizations) {
+    void fill(Experiment e, List<OrganizationRef> organizations) {
         title.setValue(e.getTitle());
-        organizations.stream().filter(o -> o.getId().equals(e.getOrganizationId())).findFirst()
+        organizations.stream().filter(o -> o.id().equals(e.getOrganizationId())).findFirst()
                 .ifPresent(organization::setValue);
         people.stream().filter(p -> p.userId().equals(e.getSponsorId())).findFirst().ifPresent(sponsor::setValue);
         team.setValue(people.stream().filter(p -> e.isOnTeam(p.userId()) && !p.userId().equals(e.getProposerId()))
@@ -128,7 +128,7 @@ class ProposalFields extends Composite<FormLayout> {
 
     ProposalData value() {
         Set<String> members = team.getValue().stream().map(Person::userId).collect(Collectors.toCollection(LinkedHashSet::new));
-        return new ProposalData(title.getValue(), organization.getValue() == null ? null : organization.getValue().getId(),
+        return new ProposalData(title.getValue(), organization.getValue() == null ? null : organization.getValue().id(),
                 sponsor.getValue() == null ? null : sponsor.getValue().userId(), members, problem.getValue(),
                 hypothesis.getValue(), metric.getValue(), unit.getValue(), threshold.getValue(),
                 !Boolean.FALSE.equals(direction.getValue()),

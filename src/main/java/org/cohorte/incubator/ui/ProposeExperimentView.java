@@ -22,7 +22,7 @@ public class ProposeExperimentView extends VerticalLayout implements HasDynamicT
     public ProposeExperimentView(IncubatorService incubatorService, OrganizationService organizationService,
                                  CurrentUser currentUser) {
         addClassName("incubator-propose");
-        var organizations = organizationService.list();
+        var organizations = organizationService.refs();
         ProposalFields fields = new ProposalFields(organizations, incubatorService.people(), currentUser.userId());
         Button submit = new Button(getTranslation("incubator.propose.submit"), e -> {
             var id = new java.util.concurrent.atomic.AtomicReference<java.util.UUID>();

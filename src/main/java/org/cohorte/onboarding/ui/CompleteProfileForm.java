@@ -12,7 +12,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import org.cohorte.base.ui.Notifier;
-import org.cohorte.identity.domain.Organization;
+import org.cohorte.identity.service.OrganizationRef;
 import org.cohorte.identity.service.MemberService;
 import org.cohorte.identity.service.OrganizationService;
 import org.cohorte.onboarding.service.OnboardingService;
@@ -48,30 +48,30 @@ public class CompleteProfileForm implements TaskFormProvider {
 
     private final class Form extends Composite<VerticalLayout> {
         Form(TaskDetails task, Runnable onCompleted) {
-            var profile = memberService.myProfile();
-            List<Organization> organizations = organizationService.list();
+            var profile = memberService.myProfileSummary();
+            List<OrganizationRef> organizations = organizationService.refs();
 
             TextField displayName = new TextField(getTranslation("identity.profile.displayName"));
             displayName.setId("onboarding-display-name");
             displayName.setRequiredIndicatorVisible(true);
             displayName.setMaxLength(200);
-            displayName.setValue(profile.map(p -> p.getDisplayName()).orElse(""));
+            displayName.setValue(profile.map(p -> p.displayName()).orElse(""));
 
-            ComboBox<Organization> organization = new ComboBox<>(getTranslation("identity.profile.organization"));
+            ComboBox<OrganizationRef> organization = new ComboBox<>(getTranslation("identity.profile.organization"));
             organization.setId("onboarding-organization");
             organization.setItems(organizations);
-            organization.setItemLabelGenerator(Organization::getLabel);
-            profile.map(p -> p.getOrganizationId()).flatMap(id -> organizations.stream()
-                    .filter(o -> o.getId().equals(id)).findFirst()).ifPresent(organization::setValue);
+            organization.setItemLabelGenerator(OrganizationRef::label);
+            profile.map(p -> p.organizationId()).flatMap(id -> organizations.stream()
+                    .filter(o -> o.id().equals(id)).findFirst()).ifPresent(organization::setValue);
 
             RadioButtonGroup<String> language = new RadioButtonGroup<>(getTranslation("identity.profile.language"));
             language.setItems("fr", "en");
             language.setItemLabelGenerator(l -> "fr".equals(l) ? "Français" : "English");
-            language.setValue(profile.map(p -> p.getLanguage()).orElse("fr"));
+            language.setValue(profile.map(p -> p.language()).orElse("fr"));
 
             Button submit = new Button(getTranslation("onboarding.profile.submit"), e -> {
                 if (Notifier.attempt(() -> onboardingService.completeProfile(task.id(), displayName.getValue(),
-                        organization.getValue() == null ? null : organization.getValue().getId(), language.getValue()))) {
+                        organization.getValue() == null ? null : organization.getValue().id(), language.getValue()))) {
                     onCompleted.run();
                 } else {
                     e.getSource().setEnabled(true);

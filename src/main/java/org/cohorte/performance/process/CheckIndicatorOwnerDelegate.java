@@ -5,7 +5,6 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.cohorte.performance.domain.Indicator;
 import org.cohorte.performance.service.ReviewService;
 import org.springframework.stereotype.Component;
 
@@ -27,9 +26,9 @@ public class CheckIndicatorOwnerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Indicator indicator = reviewService.indicator(UUID.fromString((String) execution.getVariable("indicatorId")));
+        ReviewService.IndicatorStep indicator = reviewService.indicator(UUID.fromString((String) execution.getVariable("indicatorId")));
         if (!reviewService.hasOwnerAccount(indicator)) {
-            throw new BpmnError(OWNER_MISSING, "Indicator '" + indicator.getName() + "' (" + indicator.getId()
+            throw new BpmnError(OWNER_MISSING, "Indicator '" + indicator.name() + "' (" + indicator.id()
                     + ") has no owner with an account");
         }
     }

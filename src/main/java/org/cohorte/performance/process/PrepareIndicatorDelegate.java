@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.cohorte.performance.domain.Indicator;
 import org.cohorte.performance.service.ReviewService;
 import org.springframework.stereotype.Component;
 
@@ -25,12 +24,12 @@ public class PrepareIndicatorDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         UUID reviewId = UUID.fromString((String) execution.getVariable("reviewId"));
         int index = ((Number) execution.getVariable("loopCounter")).intValue();
-        Indicator indicator = reviewService.indicatorAt(reviewId, index);
-        execution.setVariableLocal("indicatorId", indicator.getId().toString());
-        execution.setVariableLocal("indicatorName", indicator.getName());
+        ReviewService.IndicatorStep indicator = reviewService.indicatorAt(reviewId, index);
+        execution.setVariableLocal("indicatorId", indicator.id().toString());
+        execution.setVariableLocal("indicatorName", indicator.name());
 
-        execution.setVariableLocal("ownerId", indicator.getOwnerId());
-        execution.setVariableLocal("validatorId", indicator.getValidatorId());
+        execution.setVariableLocal("ownerId", indicator.ownerId());
+        execution.setVariableLocal("validatorId", indicator.validatorId());
         execution.setVariableLocal("accepted", false);
         execution.setVariableLocal("indicatorStatus", null);
         execution.setVariableLocal("blockerDeclared", false);

@@ -23,9 +23,9 @@ import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.NotFoundException;
 import org.cohorte.base.i18n.CohorteI18NProvider;
 import org.cohorte.base.time.EngineClock;
-import org.cohorte.blocker.domain.Blocker;
 import org.cohorte.blocker.service.BlockerService;
-import org.cohorte.identity.domain.Organization;
+import org.cohorte.blocker.service.BlockerSummary;
+import org.cohorte.identity.service.OrganizationRef;
 import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.MemberService;
 import org.cohorte.incubator.api.ExperimentPortfolio;
@@ -98,22 +98,22 @@ public class ForumWorkbookService {
         if (period == null) {
             throw new CohorteException("performance.error.period", periodLabel == null ? "" : periodLabel);
         }
-        List<Organization> readable = access.readableOrganizations();
+        List<OrganizationRef> readable = access.readableOrganizations();
         if (readable.isEmpty()) {
             throw new NotFoundException("performance.error.notFound");
         }
-        Map<UUID, Organization> byId = readable.stream().collect(Collectors.toMap(Organization::getId, o -> o));
+        Map<UUID, OrganizationRef> byId = readable.stream().collect(Collectors.toMap(OrganizationRef::id, o -> o));
         Set<UUID> requested = new LinkedHashSet<>(organizationIds == null ? List.of() : organizationIds);
         for (UUID id : requested) {
             if (!byId.containsKey(id)) {
                 throw new NotFoundException("performance.error.notFound");
             }
         }
-        List<Organization> selected = requested.isEmpty() ? readable
-                : readable.stream().filter(o -> requested.contains(o.getId())).toList();
-        List<UUID> ids = selected.stream().map(Organization::getId).toList();
+        List<OrganizationRef> selected = requested.isEmpty() ? readable
+                : readable.stream().filter(o -> requested.contains(o.id())).toList();
+        List<UUID> ids = selected.stream().map(OrganizationRef::id).toList();
         Map<UUID, String> names = new HashMap<>();
-        selected.forEach(o -> names.put(o.getId(), o.getLabel()));
+        selected.forEach(o -> names.put(o.id(), o.label()));
 
         List<Period> periods = new ArrayList<>();
         Period p = period;
@@ -139,31 +139,31 @@ public class ForumWorkbookService {
             c[((IndicatorStatus) row[1]).ordinal()] += n;
             c[3] -= n;
         }
-        List<UUID> rowOrder = selected.stream().sorted(Comparator.comparing(Organization::getLabel))
-                .map(Organization::getId).toList();
+        List<UUID> rowOrder = selected.stream().sorted(Comparator.comparing(OrganizationRef::label))
+                .map(OrganizationRef::id).toList();
         Iterable<ForumWorkbookData.IndicatorRow> rows = () -> new IndicatorRows(rowOrder, names, periodLabels, period);
-        List<Blocker> open = blockerService.forOrganizations(ids).stream().filter(b -> b.getStatus().isOpen()).toList();
-        Map<UUID, Long> openByOrg = open.stream().collect(Collectors.groupingBy(Blocker::getOrganizationId, Collectors.counting()));
+        List<BlockerSummary> open = blockerService.forOrganizations(ids).stream().filter(b -> b.status().isOpen()).toList();
+        Map<UUID, Long> openByOrg = open.stream().collect(Collectors.groupingBy(BlockerSummary::organizationId, Collectors.counting()));
         var now = EngineClock.now();
-        Map<String, String> assigneeNames = memberService.displayNames(open.stream().map(Blocker::getAssignee)
+        Map<String, String> assigneeNames = memberService.displayNames(open.stream().map(BlockerSummary::assignee)
                 .filter(a -> a != null).collect(Collectors.toSet()));
         List<ForumWorkbookData.BlockerRow> blockerRows = open.stream().map(b -> new ForumWorkbookData.BlockerRow(
-                names.getOrDefault(b.getOrganizationId(), ""), b.getSourceType().name(), b.getTitle(), b.getStatus().name(),
-                b.getDeclaredAt(), b.ageInDays(now), b.slaDueAt(BlockerService.SLA),
-                now.isAfter(b.slaDueAt(BlockerService.SLA)), b.getAssignee() == null ? null : assigneeNames.get(b.getAssignee()),
-                b.getEscalatedAt())).toList();
+                names.getOrDefault(b.organizationId(), ""), b.sourceType().name(), b.title(), b.status().name(),
+                b.declaredAt(), b.ageInDays(now), b.slaDueAt(BlockerService.SLA),
+                now.isAfter(b.slaDueAt(BlockerService.SLA)), b.assignee() == null ? null : assigneeNames.get(b.assignee()),
+                b.escalatedAt())).toList();
 
         List<ForumWorkbookData.OrganizationSummary> summary = selected.stream().map(o -> {
-            long[] c = counts.get(o.getId());
-            return new ForumWorkbookData.OrganizationSummary(o.getLabel(), c[0], c[1], c[2], c[3],
-                    openByOrg.getOrDefault(o.getId(), 0L));
+            long[] c = counts.get(o.id());
+            return new ForumWorkbookData.OrganizationSummary(o.label(), c[0], c[1], c[2], c[3],
+                    openByOrg.getOrDefault(o.id(), 0L));
         }).toList();
 
         ExperimentPortfolio experiments = portfolio.getIfAvailable();
         List<ExperimentSnapshot> snapshots = experiments == null ? List.of() : experiments.visibleSnapshots(ids);
 
         return new ForumWorkbookData(now, memberService.displayName(me.userId()) + " (" + me.userId() + ")",
-                period.label(), periodLabels, requested.isEmpty() ? List.of() : selected.stream().map(Organization::getLabel).toList(),
+                period.label(), periodLabels, requested.isEmpty() ? List.of() : selected.stream().map(OrganizationRef::label).toList(),
                 summary, indicatorCount, rows, blockerRows, snapshots, names, key -> i18n.getTranslation(key, locale));
     }
 

@@ -6,8 +6,7 @@ import java.util.UUID;
 
 import org.cohorte.base.error.ForbiddenException;
 import org.cohorte.base.error.NotFoundException;
-import org.cohorte.identity.domain.MemberProfile;
-import org.cohorte.identity.domain.Organization;
+import org.cohorte.identity.service.OrganizationRef;
 import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.MemberService;
 import org.cohorte.identity.service.OrganizationService;
@@ -48,13 +47,13 @@ public class PerformanceAccess {
 
     /** The organization of the signed-in user's profile, if any. */
     public Optional<UUID> myOrganization() {
-        return memberService.myProfile().map(MemberProfile::getOrganizationId);
+        return memberService.myOrganizationId();
     }
 
     /** Organizations whose steering-room data the user may see, by name. */
-    public List<Organization> readableOrganizations() {
+    public List<OrganizationRef> readableOrganizations() {
         CurrentUser.Identity me = currentUser.require();
-        List<Organization> all = organizationService.list();
+        List<OrganizationRef> all = organizationService.refs();
         if (readsAll()) {
             return all;
         }
@@ -62,7 +61,7 @@ public class PerformanceAccess {
             return List.of();
         }
         Optional<UUID> mine = myOrganization();
-        return all.stream().filter(o -> mine.isPresent() && o.getId().equals(mine.get())).toList();
+        return all.stream().filter(o -> mine.isPresent() && o.id().equals(mine.get())).toList();
     }
 
     public boolean canRead(UUID organizationId) {

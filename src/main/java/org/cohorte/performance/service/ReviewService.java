@@ -166,7 +166,7 @@ public class ReviewService {
 
     private String organizationLabel(UUID organizationId) {
         try {
-            return organizationService.get(organizationId).getLabel();
+            return organizationService.label(organizationId);
         } catch (RuntimeException e) {
             return "?";
         }
@@ -193,7 +193,7 @@ public class ReviewService {
             measurements.save(measurement);
         }
         String managers = String.join(",", memberService.membersOf(organizationId, Roles.MANAGER));
-        String organizationName = organizationService.get(organizationId).getLabel();
+        String organizationName = organizationService.label(organizationId);
         LocalDate end = period.end();
         Date endInstant = Date.from(end.plusDays(1).atStartOfDay(EngineClock.ZONE).toInstant());
         Map<String, Object> variables = new HashMap<>();
@@ -216,23 +216,39 @@ public class ReviewService {
 
     /** For the process: which indicator the n-th instance of the per-indicator sub-process reviews. */
     @Transactional(readOnly = true)
-    public Indicator indicatorAt(UUID reviewId, int index) {
+    public IndicatorStep indicatorAt(UUID reviewId, int index) {
         List<UUID> ids = measurements.findByReviewId(reviewId).stream().map(Measurement::getIndicatorId).toList();
         List<Indicator> ordered = indicators.findAllById(ids).stream()
                 .sorted(Comparator.comparing(Indicator::getName).thenComparing(Indicator::getId)).toList();
-        return ordered.get(index);
+        return IndicatorStep.of(ordered.get(index));
+    }
+
+    /** What the review process keeps of an indicator in its variables (delegates see no entity). */
+    public record IndicatorStep(UUID id, String name, String ownerId, String validatorId) {
+        static IndicatorStep of(Indicator indicator) {
+            return new IndicatorStep(indicator.getId(), indicator.getName(), indicator.getOwnerId(),
+                    indicator.getValidatorId());
+        }
     }
 
     /** For the process: an indicator of a review (the process holds only its id). */
     @Transactional(readOnly = true)
-    public Indicator indicator(UUID indicatorId) {
-        return indicators.findById(indicatorId).orElseThrow(() -> new NotFoundException("performance.error.notFound"));
+    public IndicatorStep indicator(UUID indicatorId) {
+        return IndicatorStep.of(indicators.findById(indicatorId)
+                .orElseThrow(() -> new NotFoundException("performance.error.notFound")));
     }
 
     /** For the process: whether the indicator's owner still has an account (else someone must name another). */
     @Transactional(readOnly = true)
-    public boolean hasOwnerAccount(Indicator indicator) {
-        String owner = indicator.getOwnerId();
+    public boolean hasOwnerAccount(IndicatorStep indicator) {
+        return hasOwnerAccount(indicator.ownerId());
+    }
+
+    private boolean hasOwnerAccount(Indicator indicator) {
+        return hasOwnerAccount(indicator.getOwnerId());
+    }
+
+    private boolean hasOwnerAccount(String owner) {
         return owner != null && engineAuthentication.asSystem(() -> identityService.createUserQuery().userId(owner).count() > 0);
     }
 

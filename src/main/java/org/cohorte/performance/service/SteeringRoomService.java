@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
 
 import org.cohorte.base.error.NotFoundException;
 import org.cohorte.base.time.EngineClock;
-import org.cohorte.blocker.domain.Blocker;
 import org.cohorte.blocker.service.BlockerService;
-import org.cohorte.identity.domain.Organization;
+import org.cohorte.blocker.service.BlockerSummary;
+import org.cohorte.identity.service.OrganizationRef;
 import org.cohorte.incubator.api.ExperimentPortfolio;
 import org.cohorte.performance.domain.Indicator;
 import org.cohorte.performance.domain.IndicatorRepository;
@@ -56,7 +56,7 @@ public class SteeringRoomService {
                                     List<ObjectivePanel> objectives) {
     }
 
-    public record BlockerLine(Blocker blocker, String organization, long ageDays, Instant slaDueAt, boolean overdue) {
+    public record BlockerLine(BlockerSummary blocker, String organization, long ageDays, Instant slaDueAt, boolean overdue) {
     }
 
     public record Overview(String period, List<OrganizationPanel> organizations, List<BlockerLine> openBlockers,
@@ -83,21 +83,21 @@ public class SteeringRoomService {
 
     /** The organizations the user may choose from. */
     @Transactional(readOnly = true)
-    public List<Organization> organizations() {
+    public List<OrganizationRef> organizations() {
         return access.readableOrganizations();
     }
 
     @Transactional(readOnly = true)
     public Overview overview(Period period, Collection<UUID> organizationIds) {
-        List<Organization> readable = access.readableOrganizations();
+        List<OrganizationRef> readable = access.readableOrganizations();
         Set<UUID> wanted = new LinkedHashSet<>(organizationIds == null ? List.of() : organizationIds);
-        Set<UUID> readableIds = readable.stream().map(Organization::getId).collect(Collectors.toSet());
+        Set<UUID> readableIds = readable.stream().map(OrganizationRef::id).collect(Collectors.toSet());
         if (!readableIds.containsAll(wanted)) {
             throw new NotFoundException("performance.error.notFound");
         }
-        List<Organization> selected = wanted.isEmpty() ? readable
-                : readable.stream().filter(o -> wanted.contains(o.getId())).toList();
-        List<UUID> ids = selected.stream().map(Organization::getId).toList();
+        List<OrganizationRef> selected = wanted.isEmpty() ? readable
+                : readable.stream().filter(o -> wanted.contains(o.id())).toList();
+        List<UUID> ids = selected.stream().map(OrganizationRef::id).toList();
         if (ids.isEmpty()) {
             return new Overview(period.label(), List.of(), List.of(), Map.of(), false);
         }
@@ -117,11 +117,11 @@ public class SteeringRoomService {
         List<OrganizationPanel> panels = new ArrayList<>();
         Map<UUID, List<Objective>> objectivesByOrg = objectives.findByOrganizationIdInOrderByTitleAsc(ids).stream()
                 .collect(Collectors.groupingBy(Objective::getOrganizationId));
-        for (Organization organization : selected) {
+        for (OrganizationRef organization : selected) {
             Map<IndicatorStatus, Long> orgCounts = emptyCounts();
             long orgNotRated = 0;
             List<ObjectivePanel> objectivePanels = new ArrayList<>();
-            for (Objective objective : objectivesByOrg.getOrDefault(organization.getId(), List.of())) {
+            for (Objective objective : objectivesByOrg.getOrDefault(organization.id(), List.of())) {
                 List<Indicator> own = byObjective.getOrDefault(objective.getId(), List.of());
                 if (own.isEmpty()) {
                     continue;
@@ -148,13 +148,13 @@ public class SteeringRoomService {
                 orgNotRated += notRated;
                 objectivePanels.add(new ObjectivePanel(objective.getId(), objective.getTitle(), counts, notRated, trends));
             }
-            panels.add(new OrganizationPanel(organization.getId(), organization.getLabel(), orgCounts, orgNotRated, objectivePanels));
+            panels.add(new OrganizationPanel(organization.id(), organization.label(), orgCounts, orgNotRated, objectivePanels));
         }
-        Map<UUID, String> names = selected.stream().collect(Collectors.toMap(Organization::getId, Organization::getLabel));
+        Map<UUID, String> names = selected.stream().collect(Collectors.toMap(OrganizationRef::id, OrganizationRef::label));
         Instant now = EngineClock.now();
-        List<BlockerLine> blockers = blockerService.forOrganizations(ids).stream().filter(b -> b.getStatus().isOpen())
-                .sorted(Comparator.comparing(Blocker::getDeclaredAt))
-                .map(b -> new BlockerLine(b, names.getOrDefault(b.getOrganizationId(), ""), b.ageInDays(now),
+        List<BlockerLine> blockers = blockerService.forOrganizations(ids).stream().filter(b -> b.status().isOpen())
+                .sorted(Comparator.comparing(BlockerSummary::declaredAt))
+                .map(b -> new BlockerLine(b, names.getOrDefault(b.organizationId(), ""), b.ageInDays(now),
                         b.slaDueAt(BlockerService.SLA), now.isAfter(b.slaDueAt(BlockerService.SLA))))
                 .toList();
         ExperimentPortfolio experiments = portfolio.getIfAvailable();

@@ -39,7 +39,7 @@ import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.time.EngineClock;
 import org.cohorte.base.ui.BoundedUploadHandler;
 import org.cohorte.base.ui.Notifier;
-import org.cohorte.identity.domain.Organization;
+import org.cohorte.identity.service.OrganizationRef;
 import org.cohorte.identity.service.Roles;
 import org.cohorte.performance.domain.Direction;
 import org.cohorte.performance.domain.Frequency;
@@ -65,7 +65,7 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
     private final ReviewService reviewService;
     private final IndicatorImportService importService;
     private final PerformanceAccess access;
-    private final ComboBox<Organization> organization = new ComboBox<>();
+    private final ComboBox<OrganizationRef> organization = new ComboBox<>();
     private final Grid<Indicator> grid = new Grid<>();
     private final Div importErrors = new Div();
     private final Anchor template = new Anchor();
@@ -88,11 +88,11 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
         addClassName("perf-indicators-view");
         setWidthFull();
 
-        List<Organization> writable = access.readableOrganizations().stream().filter(o -> access.canWrite(o.getId())).toList();
+        List<OrganizationRef> writable = access.readableOrganizations().stream().filter(o -> access.canWrite(o.id())).toList();
         organization.setId("indicators-organization");
         organization.setLabel(getTranslation("performance.workbook.organization"));
         organization.setItems(writable);
-        organization.setItemLabelGenerator(Organization::getLabel);
+        organization.setItemLabelGenerator(OrganizationRef::label);
         organization.setWidth("22rem");
         organization.addValueChangeListener(e -> refresh());
 
@@ -186,7 +186,7 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private UUID organizationId() {
-        return organization.getValue() == null ? null : organization.getValue().getId();
+        return organization.getValue() == null ? null : organization.getValue().id();
     }
 
     void refresh() {

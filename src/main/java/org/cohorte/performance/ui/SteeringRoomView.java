@@ -33,7 +33,7 @@ import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.time.EngineClock;
 import org.cohorte.base.ui.Formats;
 import org.cohorte.base.ui.Notifier;
-import org.cohorte.identity.domain.Organization;
+import org.cohorte.identity.service.OrganizationRef;
 import org.cohorte.identity.service.Roles;
 import org.cohorte.performance.domain.IndicatorStatus;
 import org.cohorte.performance.domain.Period;
@@ -58,7 +58,7 @@ public class SteeringRoomView extends VerticalLayout implements HasDynamicTitle,
     private final IndicatorService indicatorService;
     private final ForumExportService exportService;
     private final ComboBox<String> period = new ComboBox<>();
-    private final MultiSelectComboBox<Organization> organizations = new MultiSelectComboBox<>();
+    private final MultiSelectComboBox<OrganizationRef> organizations = new MultiSelectComboBox<>();
     private final Div content = new Div();
     private final ProgressBar progress = new ProgressBar();
     private final Span progressText = new Span();
@@ -88,7 +88,7 @@ public class SteeringRoomView extends VerticalLayout implements HasDynamicTitle,
         organizations.setId("steering-organizations");
         organizations.setLabel(getTranslation("performance.steering.organizations"));
         organizations.setItems(steeringRoom.organizations());
-        organizations.setItemLabelGenerator(Organization::getLabel);
+        organizations.setItemLabelGenerator(OrganizationRef::label);
         organizations.setPlaceholder(getTranslation("performance.steering.allOrganizations"));
         organizations.setWidth("22rem");
         period.addValueChangeListener(e -> refresh());
@@ -131,7 +131,7 @@ public class SteeringRoomView extends VerticalLayout implements HasDynamicTitle,
         List<String> orgs = parameters.getOrDefault("org", List.of());
         if (!orgs.isEmpty()) {
             organizations.setValue(organizations.getListDataView().getItems()
-                    .filter(o -> orgs.contains(o.getId().toString())).collect(java.util.stream.Collectors.toSet()));
+                    .filter(o -> orgs.contains(o.id().toString())).collect(java.util.stream.Collectors.toSet()));
         }
     }
 
@@ -141,7 +141,7 @@ public class SteeringRoomView extends VerticalLayout implements HasDynamicTitle,
     }
 
     private List<UUID> selectedOrganizations() {
-        return organizations.getSelectedItems().stream().map(Organization::getId).toList();
+        return organizations.getSelectedItems().stream().map(OrganizationRef::id).toList();
     }
 
     public void refresh() {
@@ -223,9 +223,9 @@ public class SteeringRoomView extends VerticalLayout implements HasDynamicTitle,
         section.add(new H3(getTranslation("performance.steering.blockers", lines.size())));
         Grid<BlockerLine> grid = new Grid<>();
         grid.setId("steering-blockers");
-        grid.addColumn(l -> l.blocker().getTitle()).setHeader(getTranslation("performance.workbook.blockerTitle")).setFlexGrow(3);
+        grid.addColumn(l -> l.blocker().title()).setHeader(getTranslation("performance.workbook.blockerTitle")).setFlexGrow(3);
         grid.addColumn(BlockerLine::organization).setHeader(getTranslation("performance.workbook.organization"));
-        grid.addColumn(l -> getTranslation("blocker.status." + l.blocker().getStatus().name()))
+        grid.addColumn(l -> getTranslation("blocker.status." + l.blocker().status().name()))
                 .setHeader(getTranslation("performance.workbook.status"));
         grid.addColumn(BlockerLine::ageDays).setHeader(getTranslation("performance.workbook.blockerAge"));
         grid.addColumn(l -> Formats.date(l.slaDueAt(), UI.getCurrent().getLocale()))
