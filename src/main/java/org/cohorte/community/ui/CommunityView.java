@@ -3,8 +3,11 @@ package org.cohorte.community.ui;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -30,6 +33,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -55,6 +59,7 @@ import org.cohorte.community.service.CommunityService;
 import org.cohorte.community.service.DutyWeek;
 import org.cohorte.community.service.KnowledgeBaseService;
 import org.cohorte.community.service.MemberEntry;
+import org.cohorte.community.service.QuestionSearch;
 import org.cohorte.community.service.QuestionService;
 import org.cohorte.community.service.QuestionSummary;
 import org.cohorte.community.service.SearchResults;
@@ -73,6 +78,7 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
 
     private final CommunityService communityService;
     private final QuestionService questionService;
+    private final QuestionSearch questionSearch;
     private final KnowledgeBaseService knowledgeBase;
     private final CalendarService calendarService;
     private final CommunityHealthWorkbookExporter exporter;
@@ -83,11 +89,12 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
     private boolean manager;
     private String title = "";
 
-    public CommunityView(CommunityService communityService, QuestionService questionService,
+    public CommunityView(CommunityService communityService, QuestionService questionService, QuestionSearch questionSearch,
                          KnowledgeBaseService knowledgeBase, CalendarService calendarService,
                          CommunityHealthWorkbookExporter exporter, MemberService memberService, CurrentUser currentUser) {
         this.communityService = communityService;
         this.questionService = questionService;
+        this.questionSearch = questionSearch;
         this.knowledgeBase = knowledgeBase;
         this.calendarService = calendarService;
         this.exporter = exporter;
@@ -140,17 +147,35 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.setId("community-tabs");
+        // Each tab reads its data when first shown, not all six when the page opens.
+        Map<Tab, Supplier<Component>> builders = new HashMap<>();
         if (reader) {
-            tabs.add(getTranslation("community.tab.questions"), questionsTab());
-            tabs.add(getTranslation("community.tab.knowledge"), knowledgeTab());
-            tabs.add(getTranslation("community.tab.calendar"), calendarTab());
+            lazyTab(tabs, builders, "community.tab.questions", this::questionsTab);
+            lazyTab(tabs, builders, "community.tab.knowledge", this::knowledgeTab);
+            lazyTab(tabs, builders, "community.tab.calendar", this::calendarTab);
         }
-        tabs.add(getTranslation("community.tab.directory"), directoryTab());
-        tabs.add(getTranslation("community.tab.roster"), rosterTab());
+        lazyTab(tabs, builders, "community.tab.directory", this::directoryTab);
+        lazyTab(tabs, builders, "community.tab.roster", this::rosterTab);
         if (manager) {
-            tabs.add(getTranslation("community.tab.settings"), settingsTab());
+            lazyTab(tabs, builders, "community.tab.settings", this::settingsTab);
         }
+        buildIfFirstShown(tabs, builders);
+        tabs.addSelectedChangeListener(e -> buildIfFirstShown(tabs, builders));
         add(tabs);
+    }
+
+    private void lazyTab(TabSheet tabs, Map<Tab, Supplier<Component>> builders, String key, Supplier<Component> builder) {
+        Div holder = new Div();
+        holder.setWidthFull();
+        builders.put(tabs.add(getTranslation(key), holder), builder);
+    }
+
+    private static void buildIfFirstShown(TabSheet tabs, Map<Tab, Supplier<Component>> builders) {
+        Tab selected = tabs.getSelectedTab();
+        Supplier<Component> builder = selected == null ? null : builders.remove(selected);
+        if (builder != null && tabs.getComponent(selected) instanceof Div holder) {
+            holder.add(builder.get());
+        }
     }
 
     // ---- Questions: search before asking, ask, latest questions
@@ -200,7 +225,7 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
         if (query == null || query.isBlank()) {
             return;
         }
-        SearchResults found = questionService.search(query);
+        SearchResults found = questionSearch.search(query);
         if (found.isEmpty()) {
             results.add(new Paragraph(getTranslation("community.search.none")));
             return;
@@ -252,7 +277,7 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
         similar.addClassName("community-similar");
         titleField.addValueChangeListener(e -> {
             similar.removeAll();
-            SearchResults found = questionService.search(e.getValue());
+            SearchResults found = questionSearch.search(e.getValue());
             if (!found.isEmpty()) {
                 similar.add(new Span(getTranslation("question.similar")));
                 found.questions().stream().limit(5).forEach(q -> similar.add(questionCard(q)));
@@ -281,7 +306,7 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
         post.setId("question-post");
         post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         if (!titleField.getValue().isBlank()) {
-            SearchResults found = questionService.search(titleField.getValue());
+            SearchResults found = questionSearch.search(titleField.getValue());
             if (!found.isEmpty()) {
                 similar.add(new Span(getTranslation("question.similar")));
                 found.questions().stream().limit(5).forEach(q -> similar.add(questionCard(q)));
