@@ -37,6 +37,7 @@ class SessionHistoryQueriesIT extends IntegrationTest {
         }
         long twelve = historyStatements(group, 12);
         // Sessions, participants, learnings, action counts and names: one query each, not one per session.
+        System.out.printf("History statements: 2 sessions %d, 12 sessions %d%n", two, twelve);
         assertThat(two).isPositive();
         assertThat(twelve).isLessThanOrEqualTo(two + 1);
     }

@@ -44,6 +44,7 @@ class IncubatorBoardQueriesIT extends IntegrationTest {
         }
         long twentyTwo = boardStatements(cast, 22);
         // Experiments with their teams, iterations, decisions and check-ins: one query each, not one per card.
+        System.out.printf("Board statements: 2 experiments %d, 22 experiments %d%n", two, twentyTwo);
         assertThat(two).isPositive();
         assertThat(twentyTwo).isLessThanOrEqualTo(two + 2);
     }
