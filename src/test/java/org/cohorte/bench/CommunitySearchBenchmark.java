@@ -12,7 +12,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.cohorte.community.domain.SearchText;
-import org.cohorte.community.service.QuestionService;
+import org.cohorte.community.service.QuestionSearch;
 import org.cohorte.community.service.SearchResults;
 import org.cohorte.identity.service.Roles;
 import org.cohorte.identity.service.SystemIdentity;
@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Search before asking over {@value #QUESTIONS} questions and {@value #ARTICLES} articles in 20 communities the
- * user belongs to, through QuestionService.search as the community page calls it (questions and articles,
+ * user belongs to, through QuestionSearch.search as the community page calls it (questions and articles,
  * accents and case ignored, prefix match). Rows are inserted once per database and reused. Prints figures.
  */
 @Tag("benchmark")
@@ -61,7 +61,7 @@ class CommunitySearchBenchmark extends IntegrationTest {
             "Comment calculer les vacances d’un employé à temps partiel ?");
 
     @Autowired
-    QuestionService questions;
+    QuestionSearch questions;
     @Autowired
     JdbcTemplate jdbc;
 

@@ -12,6 +12,7 @@ import org.cohorte.community.service.ArticleSummary;
 import org.cohorte.community.service.ArticleVersionSummary;
 import org.cohorte.community.service.CommunityService;
 import org.cohorte.community.service.KnowledgeBaseService;
+import org.cohorte.community.service.QuestionSearch;
 import org.cohorte.community.service.QuestionService;
 import org.cohorte.community.service.QuestionSummary;
 import org.cohorte.community.service.SearchResults;
@@ -28,6 +29,8 @@ class CommunitySearchIT extends IntegrationTest {
     QuestionService questions;
     @Autowired
     KnowledgeBaseService knowledge;
+    @Autowired
+    QuestionSearch search;
 
     CommunityFixture f;
     String marker;
@@ -52,22 +55,22 @@ class CommunitySearchIT extends IntegrationTest {
                 "Le délai est de trois jours.", List.of("Délais"), null, null));
         data.as(f.member, () -> questions.ask(f.community, "Autre sujet " + marker, "Rien à voir.", List.of()));
 
-        SearchResults found = data.as(f.member, () -> questions.search("delai " + marker.toUpperCase()));
+        SearchResults found = data.as(f.member, () -> search.search("delai " + marker.toUpperCase()));
         assertThat(found.questions()).extracting(QuestionSummary::id).containsExactly(question);
         assertThat(found.articles()).extracting(ArticleSummary::id).containsExactly(article);
-        assertThat(data.as(f.member, () -> questions.search("conge " + marker)).questions())
+        assertThat(data.as(f.member, () -> search.search("conge " + marker)).questions())
                 .extracting(QuestionSummary::id).containsExactly(question);
-        assertThat(data.as(f.member, () -> questions.search("motinexistant" + marker)).isEmpty()).isTrue();
+        assertThat(data.as(f.member, () -> search.search("motinexistant" + marker)).isEmpty()).isTrue();
         // A whole sentence with a word found nowhere: falls back to any of its key words.
-        assertThat(data.as(f.member, () -> questions.search("Combien pour la carence inexistantmot " + marker)).questions())
+        assertThat(data.as(f.member, () -> search.search("Combien pour la carence inexistantmot " + marker)).questions())
                 .extracting(QuestionSummary::id).contains(question);
     }
 
     @Test
     void search_never_shows_another_community_to_a_non_member() {
         data.as(f.member, () -> questions.ask(f.community, "Télétravail " + marker, "Combien de jours ?", List.of()));
-        assertThat(data.as(f.outsider, () -> questions.search("teletravail " + marker)).isEmpty()).isTrue();
-        assertThat(data.as(f.member, () -> questions.search("teletravail " + marker)).questions()).hasSize(1);
+        assertThat(data.as(f.outsider, () -> search.search("teletravail " + marker)).isEmpty()).isTrue();
+        assertThat(data.as(f.member, () -> search.search("teletravail " + marker)).questions()).hasSize(1);
     }
 
     @Test
@@ -91,6 +94,6 @@ class CommunitySearchIT extends IntegrationTest {
         assertThat(history).extracting(ArticleVersionSummary::versionNumber).containsExactly(3, 2, 1);
         assertThat(history.get(0).body()).contains("Version 2 de Sophie", "Version de Claire");
         assertThat(history.get(0).editedBy()).isEqualTo(f.facilitator);
-        assertThat(data.as(f.member, () -> questions.search("claire " + marker)).articles()).hasSize(1);
+        assertThat(data.as(f.member, () -> search.search("claire " + marker)).articles()).hasSize(1);
     }
 }

@@ -11,8 +11,10 @@ import java.util.UUID;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouterLink;
@@ -128,6 +130,28 @@ class CommunityViewsIT extends ViewTest {
         UI.getCurrent().navigate(QuestionView.class, question.toString());
         _click(_get(Button.class, spec -> spec.withId("question-accept")));
         assertThat(data.as(f.member, () -> questions.get(question)).status()).isEqualTo(QuestionStatus.ACCEPTED);
+    }
+
+    @Test
+    void the_community_page_builds_a_tab_only_when_it_is_first_shown() {
+        signIn(f.facilitator);
+        UI.getCurrent().navigate(CommunityView.class, f.community.toString());
+        TabSheet tabs = _get(TabSheet.class, spec -> spec.withId("community-tabs"));
+        // Questions, knowledge, calendar, directory, roster, settings: only the first is built on opening.
+        assertThat(tabs.getTabCount()).isEqualTo(6);
+        assertThat(tabs.getComponent(tabs.getTabAt(0)).getChildren()).isNotEmpty();
+        for (int i = 1; i < 6; i++) {
+            assertThat(tabs.getComponent(tabs.getTabAt(i)).getChildren()).as("tab " + i).isEmpty();
+        }
+        assertThat(_find(Grid.class, spec -> spec.withId("community-directory"))).isEmpty();
+        tabs.setSelectedIndex(3);
+        assertThat(tabs.getComponent(tabs.getTabAt(3)).getChildren()).hasSize(1);
+        assertThat(_get(Grid.class, spec -> spec.withId("community-directory")).getGenericDataView().getItems()
+                .count()).isEqualTo(4);
+        // Shown again later, it is not built a second time.
+        tabs.setSelectedIndex(0);
+        tabs.setSelectedIndex(3);
+        assertThat(tabs.getComponent(tabs.getTabAt(3)).getChildren()).hasSize(1);
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.cohorte.base.error.NotFoundException;
 import org.cohorte.community.domain.CommunityRole;
 import org.cohorte.community.service.CommunityService;
 import org.cohorte.community.service.KnowledgeBaseService;
+import org.cohorte.identity.service.MemberService;
 import org.cohorte.identity.service.Roles;
 import org.cohorte.incubator.api.ExperimentPortfolio;
 import org.cohorte.incubator.api.ExperimentSnapshot;
@@ -50,6 +51,8 @@ class IncubatorServiceIT extends IntegrationTest {
     CommunityService communityService;
     @Autowired
     KnowledgeBaseService knowledgeBaseService;
+    @Autowired
+    MemberService members;
 
     private IncubatorFixture.Cast cast;
 
@@ -165,6 +168,24 @@ class IncubatorServiceIT extends IntegrationTest {
         assertThat(data.as(cast.outsider(), () -> incubator.get(id).isPublished())).isTrue();
         assertThat(data.as(cast.outsider(), () -> incubator.history(id).iterations().get(0).getKnowledgeArticleId()))
                 .isEqualTo(article);
+    }
+
+    @Test
+    void the_learning_note_is_written_in_the_publishers_language() {
+        UUID id = fixture.awaitingDecision(cast, 14);
+        String facilitator = data.user("claire", Roles.FACILITATOR);
+        UUID community = data.as(facilitator, () -> {
+            UUID c = communityService.create("Innovation " + UUID.randomUUID(), "Innovation", "Charte", false).getId();
+            communityService.addMember(c, facilitator, CommunityRole.FACILITATOR);
+            communityService.addMember(c, cast.teammate(), CommunityRole.MEMBER);
+            return c;
+        });
+        data.as(cast.teammate(), () -> members.setMyLanguage("en"));
+        UUID article = data.as(cast.teammate(), () -> incubator.publishLearning(id, community, null, null));
+        var published = data.as(cast.teammate(), () -> knowledgeBaseService.get(article));
+        assertThat(published.body()).contains("Observed value: 14.0").contains("We believe:")
+                .doesNotContain("Valeur observée");
+        assertThat(published.tags()).containsExactly("incubator");
     }
 
     @Test

@@ -248,4 +248,47 @@ class IndicatorImportIT extends IntegrationTest {
         assertThat(selects[0]).isPositive();
         assertThat(selects[1] - selects[0]).isLessThanOrEqualTo(2);
     }
+
+    /** Statements (all, then selects) of importing rows values spread over ten indicators, fifty quarters each at most. */
+    private long[] importOf(int rows) throws IOException {
+        var org = fixture.organization("cinq-cents-" + rows);
+        for (int n = 0; n < 10; n++) {
+            fixture.indicator(org, "Indicateur " + n, 10, LocalDate.of(2000, 1, 1), 90, LocalDate.of(2030, 12, 31),
+                    Direction.HIGHER);
+        }
+        XSSFWorkbook workbook = template(org);
+        Sheet values = workbook.getSheet("Mesures");
+        for (int r = 0; r < rows; r++) {
+            int quarter = r / 10;
+            row(values, r + 1, "Indicateur " + r % 10, (2010 + quarter / 4) + "-Q" + (quarter % 4 + 1), 20 + r % 50, null, null);
+        }
+        byte[] file = bytes(workbook);
+        long all = statements(org, file, false);
+        var org2 = fixture.organization("cinq-cents-lectures-" + rows);
+        for (int n = 0; n < 10; n++) {
+            fixture.indicator(org2, "Indicateur " + n, 10, LocalDate.of(2000, 1, 1), 90, LocalDate.of(2030, 12, 31),
+                    Direction.HIGHER);
+        }
+        XSSFWorkbook second = template(org2);
+        Sheet secondValues = second.getSheet("Mesures");
+        for (int r = 0; r < rows; r++) {
+            int quarter = r / 10;
+            row(secondValues, r + 1, "Indicateur " + r % 10, (2010 + quarter / 4) + "-Q" + (quarter % 4 + 1), 20 + r % 50, null, null);
+        }
+        long selects = SqlStatements.isH2(dataSource) ? statements(org2, bytes(second), true) : 0;
+        return new long[] {all, selects};
+    }
+
+    @Test
+    void five_hundred_values_cost_one_write_each_and_no_more_reads_than_fifty() throws IOException {
+        long[] fifty = importOf(50);
+        long[] fiveHundred = importOf(500);
+        System.out.printf("Import statements: 50 rows %d (%d selects), 500 rows %d (%d selects)%n",
+                fifty[0], fifty[1], fiveHundred[0], fiveHundred[1]);
+        // 450 more values: at most one insert each and a few statements of slack, whatever the rows hold.
+        assertThat(fiveHundred[0]).isLessThanOrEqualTo(fifty[0] + 450 + 10);
+        if (SqlStatements.isH2(dataSource)) {
+            assertThat(fiveHundred[1]).isLessThanOrEqualTo(fifty[1] + 2);
+        }
+    }
 }

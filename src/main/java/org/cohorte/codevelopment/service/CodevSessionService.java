@@ -238,6 +238,10 @@ public class CodevSessionService {
         Map<UUID, List<CodevEntry>> learned = new HashMap<>();
         entries.findBySessionIdIn(ids).stream().filter(e -> e.getKind() == EntryKind.LEARNING)
                 .forEach(e -> learned.computeIfAbsent(e.getSessionId(), k -> new ArrayList<>()).add(e));
+        Map<UUID, Long> actionCounts = new HashMap<>();
+        if (!ids.isEmpty()) {
+            actions.countBySessionIdIn(ids).forEach(row -> actionCounts.put((UUID) row[0], ((Number) row[1]).longValue()));
+        }
         Map<String, String> names = memberService.displayNames(list.stream().map(CodevSession::getClientId).distinct().toList());
         return list.stream().map(s -> new SessionSummary(s.getId(), s.getScheduledAt(), s.getMode(), s.getStatus(),
                 s.getClientId(), names.get(s.getClientId()), s.getCurrentStep(), s.getCaseTitle(),
@@ -245,7 +249,7 @@ public class CodevSessionService {
                         .filter(p -> p.getRole() == ParticipantRole.CONSULTANT && p.isPresent()).count(),
                 learned.getOrDefault(s.getId(), List.of()).stream().filter(e -> e.getRating() != null)
                         .mapToInt(CodevEntry::getRating).average().stream().boxed().findFirst().orElse(null),
-                actions.findBySessionIdOrderByPosition(s.getId()).size(), s.getFollowUpReport() != null)).toList();
+                actionCounts.getOrDefault(s.getId(), 0L).intValue(), s.getFollowUpReport() != null)).toList();
     }
 
     /** The session board: the group's facilitator and its members who accepted the charter; nobody else. */

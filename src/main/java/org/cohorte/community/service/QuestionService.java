@@ -12,19 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.cohorte.base.limits.RateLimits;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.ForbiddenException;
 import org.cohorte.base.error.NotFoundException;
-import org.cohorte.base.persistence.CustomPlans;
 import org.cohorte.base.time.EngineClock;
 import org.cohorte.community.domain.Community;
 import org.cohorte.community.domain.CommunityRole;
@@ -38,17 +31,15 @@ import org.cohorte.community.domain.QuestionPost;
 import org.cohorte.community.domain.QuestionPostRepository;
 import org.cohorte.community.domain.QuestionRepository;
 import org.cohorte.community.domain.QuestionStatus;
-import org.cohorte.community.domain.SearchText;
 import org.cohorte.community.domain.TriageDecision;
 import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.EngineAuthentication;
 import org.cohorte.identity.service.MemberService;
 import org.cohorte.tasks.service.InboxService;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Questions to a community, driven by {@code community_question}: a member asks, a facilitator triages
@@ -65,7 +56,6 @@ public class QuestionService {
     public static final String TASK_ACCEPT = "user_task_accept_answer";
     public static final String TASK_FOLD = "user_task_fold_article";
     public static final String SOURCE_TYPE = "question";
-    static final int SEARCH_LIMIT = 20;
 
     private final QuestionRepository questions;
     private final QuestionPostRepository posts;
@@ -79,10 +69,8 @@ public class QuestionService {
     private final InboxService inboxService;
     private final EngineAuthentication engineAuthentication;
     private final RuntimeService runtimeService;
-    private final TaskService taskService;
     private final org.camunda.bpm.engine.IdentityService identityService;
-    private final NamedParameterJdbcTemplate jdbc;
-    private volatile Boolean postgres;
+    private final QuestionSummaries summaries;
 
     private final RateLimits rateLimits;
 
@@ -91,8 +79,8 @@ public class QuestionService {
                            CommunityService communityService, KnowledgeBaseService knowledgeBase,
                            CommunityNotifier notifier, CurrentUser currentUser, MemberService memberService,
                            InboxService inboxService, EngineAuthentication engineAuthentication,
-                           RuntimeService runtimeService, TaskService taskService,
-                           org.camunda.bpm.engine.IdentityService identityService, NamedParameterJdbcTemplate jdbc, RateLimits rateLimits) {
+                           RuntimeService runtimeService,
+                           org.camunda.bpm.engine.IdentityService identityService, QuestionSummaries summaries, RateLimits rateLimits) {
         this.rateLimits = rateLimits;
         this.identityService = identityService;
         this.questions = questions;
@@ -107,8 +95,7 @@ public class QuestionService {
         this.inboxService = inboxService;
         this.engineAuthentication = engineAuthentication;
         this.runtimeService = runtimeService;
-        this.taskService = taskService;
-        this.jdbc = jdbc;
+        this.summaries = summaries;
     }
 
     // ---- Asking, reading, following
@@ -223,101 +210,6 @@ public class QuestionService {
             return List.of();
         }
         return summaries(questions.awaitingFirstAnswer(scope, List.of(QuestionStatus.NEW, QuestionStatus.OPEN)));
-    }
-
-    // ---- Search
-
-    /**
-     * Searches questions and articles of the communities the user may read: every word must appear, accents
-     * and case ignored, a word also matches longer words it begins ("delai" finds "délais"). PostgreSQL uses
-     * its full-text index; other databases a LIKE over the same normalised text.
-     */
-    @Transactional(readOnly = true)
-    public SearchResults search(String query) {
-        List<String> typed = SearchText.words(query);
-        // Articles and other short common words would only slow the index down and match everything.
-        List<String> significant = typed.stream().filter(w -> w.length() >= 3 && !STOP_WORDS.contains(w)).toList();
-        List<String> words = significant.isEmpty() ? typed : significant;
-        Set<UUID> scope = communityService.readableCommunityIds();
-        if (words.isEmpty() || scope.isEmpty()) {
-            return new SearchResults(List.of(), List.of());
-        }
-        // Newest-first along the date index suits a common word, the full-text index a rare one: only a plan made for
-        // the words at hand can tell.
-        CustomPlans.forThisTransaction(jdbc.getJdbcTemplate(), isPostgres());
-        List<UUID> questionIds = searchIds("community_question", "asked_at", words, scope, true);
-        List<UUID> articleIds = searchIds("knowledge_article", "updated_at", words, scope, true);
-        if (questionIds.isEmpty() && articleIds.isEmpty()) {
-            // Nothing has every word (a whole sentence typed as a title): what shares its key words.
-            List<String> keyWords = words.stream().filter(w -> w.length() >= 4 && !STOP_WORDS.contains(w)).toList();
-            if (!keyWords.isEmpty()) {
-                questionIds = searchIds("community_question", "asked_at", keyWords, scope, false);
-                articleIds = searchIds("knowledge_article", "updated_at", keyWords, scope, false);
-            }
-        }
-        Map<UUID, Question> foundQuestions = questions.findAllById(questionIds).stream()
-                .collect(Collectors.toMap(Question::getId, Function.identity()));
-        Map<UUID, KnowledgeArticle> foundArticles = articles.findAllById(articleIds).stream()
-                .collect(Collectors.toMap(KnowledgeArticle::getId, Function.identity()));
-        return new SearchResults(
-                summaries(questionIds.stream().map(foundQuestions::get).filter(java.util.Objects::nonNull).toList()),
-                articleIds.stream().map(foundArticles::get).filter(java.util.Objects::nonNull)
-                        .map(KnowledgeBaseService::summary).toList());
-    }
-
-    /** Common words of questions, skipped when looking for any key word of a sentence. */
-    private static final Set<String> STOP_WORDS = Set.of("comment", "combien", "quel", "quelle", "quels", "quelles",
-            "pour", "avec", "dans", "sans", "sont", "est", "peut", "peuvent", "doit", "faire", "quand", "mais", "plus",
-            "les", "des", "une", "aux", "par", "sur", "qui", "que", "quoi", "nos", "vos", "ses", "leur", "leurs",
-            "the", "and", "for", "how", "can", "are", "our", "your", "its",
-            "what", "when", "where", "which", "with", "from", "have", "does", "that", "this", "there", "about", "should");
-
-    private List<UUID> searchIds(String table, String orderColumn, List<String> words, Collection<UUID> scope,
-                                 boolean all) {
-        // Every word (all), or, for a sentence, any two of its key words (any one when it has fewer than three).
-        List<List<String>> alternatives = new ArrayList<>();
-        if (all) {
-            alternatives.add(words);
-        } else if (words.size() < 3) {
-            words.forEach(w -> alternatives.add(List.of(w)));
-        } else {
-            for (int i = 0; i < words.size(); i++) {
-                for (int j = i + 1; j < words.size(); j++) {
-                    alternatives.add(List.of(words.get(i), words.get(j)));
-                }
-            }
-        }
-        MapSqlParameterSource parameters = new MapSqlParameterSource("scope", scope).addValue("limit", SEARCH_LIMIT);
-        StringBuilder sql = new StringBuilder("select id from " + table + " where community_id in (:scope)");
-        if (isPostgres()) {
-            sql.append(" and search_vector @@ to_tsquery('simple', :query)");
-            parameters.addValue("query", alternatives.stream()
-                    .map(group -> "(" + group.stream().map(w -> w + ":*").collect(Collectors.joining(" & ")) + ")")
-                    .collect(Collectors.joining(" | ")));
-        } else {
-            sql.append(" and (");
-            int n = 0;
-            for (int a = 0; a < alternatives.size(); a++) {
-                sql.append(a == 0 ? "(" : " or (");
-                List<String> group = alternatives.get(a);
-                for (int i = 0; i < group.size(); i++) {
-                    sql.append(i == 0 ? "" : " and ").append("search_text like :w").append(n);
-                    parameters.addValue("w" + n++, "%" + group.get(i) + "%");
-                }
-                sql.append(')');
-            }
-            sql.append(')');
-        }
-        sql.append(" order by ").append(orderColumn).append(" desc limit :limit");
-        return jdbc.query(sql.toString(), parameters, (rs, row) -> rs.getObject(1, UUID.class));
-    }
-
-    private boolean isPostgres() {
-        if (postgres == null) {
-            postgres = Boolean.TRUE.equals(jdbc.getJdbcTemplate().execute((java.sql.Connection c) ->
-                    c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
-        }
-        return postgres;
     }
 
     // ---- Triage
@@ -464,23 +356,7 @@ public class QuestionService {
 
     private Optional<String> myTask(UUID questionId, String... keys) {
         readable(questionId);
-        String me = currentUser.userId();
-        return engineAuthentication.asSystem(() -> {
-            for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(questionId.toString())
-                    .taskDefinitionKeyIn(keys).list()) {
-                if (me.equals(task.getAssignee())) {
-                    return Optional.of(task.getId());
-                }
-                if (task.getAssignee() == null) {
-                    for (IdentityLink l : taskService.getIdentityLinksForTask(task.getId())) {
-                        if (IdentityLinkType.CANDIDATE.equals(l.getType()) && me.equals(l.getUserId())) {
-                            return Optional.of(task.getId());
-                        }
-                    }
-                }
-            }
-            return Optional.empty();
-        });
+        return inboxService.openTaskOf(PROCESS_KEY, questionId.toString(), keys);
     }
 
     /** An expert of the community validates an answer: "pratique validée". */
@@ -569,10 +445,10 @@ public class QuestionService {
         return draft.toString().strip();
     }
 
+    /** The text of sanitised HTML, for a plain-text draft: line breaks kept, tags dropped, entities decoded. */
     private static String plain(String html) {
-        return html.replaceAll("<br\\s*/?>", "\n").replaceAll("</p>", "\n").replaceAll("<[^>]*>", "")
-                .replace("&#39;", "’").replace("&quot;", "\"").replace("&#34;", "\"").replace("&lt;", "<")
-                .replace("&gt;", ">").replace("&amp;", "&").strip();
+        return HtmlUtils.htmlUnescape(html.replaceAll("<br\\s*/?>", "\n").replaceAll("</p>", "\n")
+                .replaceAll("<[^>]*>", "")).strip();
     }
 
     // ---- Steps the engine runs (delegates): no signed-in user, the process is the authority
@@ -584,7 +460,7 @@ public class QuestionService {
         KnowledgeArticle article = articles.findById(articleId).orElseThrow();
         question.answeredWithArticle(articleId);
         posts.save(new QuestionPost(questionId, PostKind.ANSWER, article.getUpdatedBy(),
-                PostText.POLICY.sanitize("<p><a href=\"article/" + articleId + "\">" + escape(article.getTitle())
+                PostText.POLICY.sanitize("<p><a href=\"article/" + articleId + "\">" + HtmlUtils.htmlEscape(article.getTitle())
                         + "</a></p>")));
         notifier.notify(interested(question), null, "community.notify.answeredWithArticle",
                 List.of(question.getTitle(), article.getTitle()), link(question));
@@ -693,29 +569,7 @@ public class QuestionService {
         return "question/" + question.getId();
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
     private List<QuestionSummary> summaries(List<Question> list) {
-        if (list.isEmpty()) {
-            return List.of();
-        }
-        Set<String> people = new HashSet<>();
-        list.forEach(q -> {
-            people.add(q.getAskedBy());
-            if (q.getAssignee() != null) {
-                people.add(q.getAssignee());
-            }
-        });
-        Map<String, String> names = memberService.displayNames(people);
-        Map<UUID, String> communityNames = new HashMap<>();
-        list.stream().map(Question::getCommunityId).distinct().forEach(id ->
-                communityService.find(id).ifPresent(c -> communityNames.put(id, c.getName())));
-        return list.stream().map(q -> new QuestionSummary(q.getId(), q.getCommunityId(),
-                communityNames.get(q.getCommunityId()), q.getTitle(), q.getBody(), PostText.split(q.getTags()),
-                q.getAskedBy(), names.get(q.getAskedBy()), q.getAskedAt(), q.getDueAt(), q.getStatus(), q.getTriage(),
-                q.getAssignee(), q.getAssignee() == null ? null : names.get(q.getAssignee()), q.getArticleId(),
-                q.getMergedInto(), q.getFirstAnswerAt(), q.isBreached(), q.getViewCount())).toList();
+        return summaries.of(list);
     }
 }

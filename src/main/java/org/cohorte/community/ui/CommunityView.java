@@ -1,10 +1,10 @@
 package org.cohorte.community.ui;
 
-import java.io.ByteArrayInputStream;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -13,13 +13,9 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -30,8 +26,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -40,14 +36,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.StreamResource;
-import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.time.EngineClock;
 import org.cohorte.base.ui.Formats;
 import org.cohorte.base.ui.Notifier;
 import org.cohorte.community.domain.Community;
 import org.cohorte.community.domain.CommunityRole;
-import org.cohorte.community.service.ActivitySummary;
 import org.cohorte.community.service.ArticleSummary;
 import org.cohorte.community.service.CalendarService;
 import org.cohorte.community.service.CommunityHealthWorkbookExporter;
@@ -55,6 +48,7 @@ import org.cohorte.community.service.CommunityService;
 import org.cohorte.community.service.DutyWeek;
 import org.cohorte.community.service.KnowledgeBaseService;
 import org.cohorte.community.service.MemberEntry;
+import org.cohorte.community.service.QuestionSearch;
 import org.cohorte.community.service.QuestionService;
 import org.cohorte.community.service.QuestionSummary;
 import org.cohorte.community.service.SearchResults;
@@ -73,6 +67,7 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
 
     private final CommunityService communityService;
     private final QuestionService questionService;
+    private final QuestionSearch questionSearch;
     private final KnowledgeBaseService knowledgeBase;
     private final CalendarService calendarService;
     private final CommunityHealthWorkbookExporter exporter;
@@ -83,11 +78,12 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
     private boolean manager;
     private String title = "";
 
-    public CommunityView(CommunityService communityService, QuestionService questionService,
+    public CommunityView(CommunityService communityService, QuestionService questionService, QuestionSearch questionSearch,
                          KnowledgeBaseService knowledgeBase, CalendarService calendarService,
                          CommunityHealthWorkbookExporter exporter, MemberService memberService, CurrentUser currentUser) {
         this.communityService = communityService;
         this.questionService = questionService;
+        this.questionSearch = questionSearch;
         this.knowledgeBase = knowledgeBase;
         this.calendarService = calendarService;
         this.exporter = exporter;
@@ -140,17 +136,35 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.setId("community-tabs");
+        // Each tab reads its data when first shown, not all six when the page opens.
+        Map<Tab, Supplier<Component>> builders = new HashMap<>();
         if (reader) {
-            tabs.add(getTranslation("community.tab.questions"), questionsTab());
-            tabs.add(getTranslation("community.tab.knowledge"), knowledgeTab());
-            tabs.add(getTranslation("community.tab.calendar"), calendarTab());
+            lazyTab(tabs, builders, "community.tab.questions", this::questionsTab);
+            lazyTab(tabs, builders, "community.tab.knowledge", this::knowledgeTab);
+            lazyTab(tabs, builders, "community.tab.calendar", () -> new CommunityCalendarTab(calendarService, community.getId(), member, manager));
         }
-        tabs.add(getTranslation("community.tab.directory"), directoryTab());
-        tabs.add(getTranslation("community.tab.roster"), rosterTab());
+        lazyTab(tabs, builders, "community.tab.directory", this::directoryTab);
+        lazyTab(tabs, builders, "community.tab.roster", this::rosterTab);
         if (manager) {
-            tabs.add(getTranslation("community.tab.settings"), settingsTab());
+            lazyTab(tabs, builders, "community.tab.settings", () -> new CommunitySettingsTab(communityService, exporter, community));
         }
+        buildIfFirstShown(tabs, builders);
+        tabs.addSelectedChangeListener(e -> buildIfFirstShown(tabs, builders));
         add(tabs);
+    }
+
+    private void lazyTab(TabSheet tabs, Map<Tab, Supplier<Component>> builders, String key, Supplier<Component> builder) {
+        Div holder = new Div();
+        holder.setWidthFull();
+        builders.put(tabs.add(getTranslation(key), holder), builder);
+    }
+
+    private static void buildIfFirstShown(TabSheet tabs, Map<Tab, Supplier<Component>> builders) {
+        Tab selected = tabs.getSelectedTab();
+        Supplier<Component> builder = selected == null ? null : builders.remove(selected);
+        if (builder != null && tabs.getComponent(selected) instanceof Div holder) {
+            holder.add(builder.get());
+        }
     }
 
     // ---- Questions: search before asking, ask, latest questions
@@ -200,7 +214,7 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
         if (query == null || query.isBlank()) {
             return;
         }
-        SearchResults found = questionService.search(query);
+        SearchResults found = questionSearch.search(query);
         if (found.isEmpty()) {
             results.add(new Paragraph(getTranslation("community.search.none")));
             return;
@@ -252,7 +266,7 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
         similar.addClassName("community-similar");
         titleField.addValueChangeListener(e -> {
             similar.removeAll();
-            SearchResults found = questionService.search(e.getValue());
+            SearchResults found = questionSearch.search(e.getValue());
             if (!found.isEmpty()) {
                 similar.add(new Span(getTranslation("question.similar")));
                 found.questions().stream().limit(5).forEach(q -> similar.add(questionCard(q)));
@@ -281,7 +295,7 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
         post.setId("question-post");
         post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         if (!titleField.getValue().isBlank()) {
-            SearchResults found = questionService.search(titleField.getValue());
+            SearchResults found = questionSearch.search(titleField.getValue());
             if (!found.isEmpty()) {
                 similar.add(new Span(getTranslation("question.similar")));
                 found.questions().stream().limit(5).forEach(q -> similar.add(questionCard(q)));
@@ -335,96 +349,6 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(new VerticalLayout(titleField, body, tags));
-        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
-        dialog.open();
-    }
-
-    // ---- Calendar
-
-    private Component calendarTab() {
-        VerticalLayout tab = new VerticalLayout();
-        tab.setPadding(false);
-        HorizontalLayout actions = new HorizontalLayout();
-        actions.setWrap(true);
-        if (member) {
-            Button feed = new Button(getTranslation("community.calendar.feed"), VaadinIcon.CALENDAR.create(), e -> {
-                String path = calendarService.feedPath(community.getId());
-                TextField address = new TextField(getTranslation("community.calendar.feedAddress"));
-                address.setWidthFull();
-                address.setReadOnly(true);
-                String base = com.vaadin.flow.server.VaadinServletRequest.getCurrent() == null ? ""
-                        : com.vaadin.flow.server.VaadinServletRequest.getCurrent().getHttpServletRequest()
-                        .getRequestURL().toString().replaceAll("^(https?://[^/]+).*$", "$1");
-                address.setValue(base + path);
-                address.setId("community-feed-address");
-                Dialog dialog = new Dialog(new Paragraph(getTranslation("community.calendar.feedHelp")), address);
-                dialog.setWidth("min(40rem, 95vw)");
-                dialog.getFooter().add(new Button(getTranslation("community.close"), x -> dialog.close()));
-                dialog.open();
-            });
-            feed.setId("community-feed");
-            actions.add(feed);
-        }
-        if (manager) {
-            Button plan = new Button(getTranslation("community.calendar.plan"), VaadinIcon.PLUS.create(), e -> planDialog());
-            plan.setId("community-plan");
-            actions.add(plan);
-        }
-        tab.add(actions);
-        List<ActivitySummary> upcoming = calendarService.upcoming(community.getId());
-        if (upcoming.isEmpty()) {
-            tab.add(new Paragraph(getTranslation("community.calendar.empty")));
-        }
-        for (ActivitySummary a : upcoming) {
-            Div card = new Div();
-            card.addClassName("community-card");
-            Span kind = new Span(getTranslation("community.activity." + kindKey(a.kind())));
-            kind.getElement().getThemeList().add("badge small");
-            Span when = new Span(Formats.dateTime(a.start(), getLocale()));
-            Div meta = new Div(kind, when);
-            meta.addClassName("community-meta");
-            Span name = new Span(a.title());
-            name.addClassName("community-card-title");
-            card.add(name, meta);
-            tab.add(card);
-        }
-        return tab;
-    }
-
-    static String kindKey(String kind) {
-        return switch (kind == null ? "" : kind) {
-            case "MONTHLY_CALL", "WORKSHOP", "CODEVELOPMENT_SESSION" -> kind;
-            default -> "OTHER";
-        };
-    }
-
-    private void planDialog() {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("community.calendar.plan"));
-        TextField name = new TextField(getTranslation("community.activity.title"));
-        Select<String> kind = new Select<>();
-        kind.setLabel(getTranslation("community.activity.kind"));
-        kind.setItems("MONTHLY_CALL", "WORKSHOP", "OTHER");
-        kind.setItemLabelGenerator(k -> getTranslation("community.activity." + k));
-        kind.setValue("MONTHLY_CALL");
-        DateTimePicker start = new DateTimePicker(getTranslation("community.activity.start"));
-        DateTimePicker end = new DateTimePicker(getTranslation("community.activity.end"));
-        LocalDateTime next = LocalDateTime.ofInstant(EngineClock.now(), EngineClock.ZONE).plusDays(7).withHour(12)
-                .withMinute(0).withSecond(0).withNano(0);
-        start.setValue(next);
-        end.setValue(next.plusHours(1));
-        Button save = new Button(getTranslation("common.save"), e -> {
-            if (Notifier.attempt(() -> calendarService.schedule(community.getId(), name.getValue(), kind.getValue(),
-                    start.getValue() == null ? null : start.getValue().atZone(EngineClock.ZONE).toInstant(),
-                    end.getValue() == null ? null : end.getValue().atZone(EngineClock.ZONE).toInstant()))) {
-                dialog.close();
-                refresh();
-            }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FormLayout form = new FormLayout(name, kind, start, end);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        dialog.add(form);
         dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
         dialog.open();
     }
@@ -507,55 +431,6 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
             }
             tab.add(row);
         }
-        return tab;
-    }
-
-    // ---- Settings (facilitators): promise, e-mail digest, health workbook
-
-    private Component settingsTab() {
-        VerticalLayout tab = new VerticalLayout();
-        tab.setPadding(false);
-        IntegerField answer = new IntegerField(getTranslation("community.settings.answerHours"));
-        answer.setValue(community.getAnswerHours());
-        answer.setId("community-answer-hours");
-        IntegerField reminder = new IntegerField(getTranslation("community.settings.reminderHours"));
-        reminder.setValue(community.getReminderHours());
-        Button save = new Button(getTranslation("common.save"), e -> {
-            if (Notifier.attempt(() -> communityService.updatePromise(community.getId(),
-                    answer.getValue() == null ? 0 : answer.getValue(), reminder.getValue() == null ? 0 : reminder.getValue()))) {
-                Notifier.success("common.saved");
-            }
-        });
-        HorizontalLayout promise = new HorizontalLayout(answer, reminder, save);
-        promise.setWrap(true);
-        promise.setAlignItems(FlexComponent.Alignment.BASELINE);
-
-        DatePicker from = new DatePicker(getTranslation("community.report.from"));
-        DatePicker to = new DatePicker(getTranslation("community.report.to"));
-        LocalDate today = EngineClock.today();
-        from.setValue(today.minusDays(30));
-        to.setValue(today);
-        Div download = new Div();
-        Button generate = new Button(getTranslation("community.report.generate"), VaadinIcon.FILE_TABLE.create(), e -> {
-            download.removeAll();
-            try {
-                byte[] bytes = exporter.export(community.getId(), from.getValue(), to.getValue(), getLocale());
-                String file = "sante-communaute-" + from.getValue() + "-" + to.getValue() + ".xlsx";
-                Anchor link = new Anchor(new StreamResource(file, () -> new ByteArrayInputStream(bytes)),
-                        getTranslation("community.report.download"));
-                link.getElement().setAttribute("download", true);
-                link.setId("community-report-link");
-                download.add(link);
-            } catch (CohorteException ex) {
-                Notifier.error(ex);
-            }
-        });
-        generate.setId("community-report");
-        HorizontalLayout report = new HorizontalLayout(from, to, generate);
-        report.setWrap(true);
-        report.setAlignItems(FlexComponent.Alignment.BASELINE);
-        tab.add(new H3(getTranslation("community.settings.promise")), promise,
-                new H3(getTranslation("community.report.title")), report, download);
         return tab;
     }
 

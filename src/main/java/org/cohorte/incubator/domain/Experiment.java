@@ -71,7 +71,9 @@ public class Experiment {
     @Version
     private long version;
 
+    // The teams of a whole board in one query, not one per experiment.
     @ElementCollection(fetch = FetchType.EAGER)
+    @org.hibernate.annotations.Fetch(org.hibernate.annotations.FetchMode.SUBSELECT)
     @CollectionTable(name = "experiment_team", joinColumns = @JoinColumn(name = "experiment_id"))
     @Column(name = "user_id", length = 64)
     private Set<String> team = new LinkedHashSet<>();

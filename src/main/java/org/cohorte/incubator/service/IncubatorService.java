@@ -8,14 +8,17 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
+import org.cohorte.base.i18n.CohorteI18NProvider;
 import org.cohorte.base.limits.RateLimits;
 import org.cohorte.base.text.PlainText;
 import org.cohorte.base.error.CohorteException;
@@ -90,6 +93,7 @@ public class IncubatorService {
     private final NotificationService notificationService;
 
     private final RateLimits rateLimits;
+    private final CohorteI18NProvider i18n;
 
     public IncubatorService(ExperimentRepository experiments, IterationRepository iterations, CheckInRepository checkIns,
                             DecisionRepository decisions, CurrentUser currentUser,
@@ -97,8 +101,9 @@ public class IncubatorService {
                             IdentityService identityService, InboxService inboxService, BlockerService blockerService,
                             KnowledgeBaseService knowledgeBaseService, MemberService memberService,
                             OrganizationService organizationService, ApplicationEventPublisher events,
-                            NotificationService notificationService, RateLimits rateLimits) {
+                            NotificationService notificationService, RateLimits rateLimits, CohorteI18NProvider i18n) {
         this.rateLimits = rateLimits;
+        this.i18n = i18n;
         this.experiments = experiments;
         this.iterations = iterations;
         this.checkIns = checkIns;
@@ -378,27 +383,31 @@ public class IncubatorService {
             throw new CohorteException("incubator.error.communityRequired");
         }
         String articleTitle = clean(title).isEmpty() ? experiment.getTitle() : clean(title);
-        UUID articleId = knowledgeBaseService.publish(communityId, articleTitle, learningBody(experiment, iteration),
-                tags == null ? List.of("incubateur") : tags, SOURCE_TYPE, experimentId.toString());
+        Locale locale = CohorteI18NProvider.supported(memberService.languageOf(me));
+        UUID articleId = knowledgeBaseService.publish(communityId, articleTitle, learningBody(experiment, iteration, locale),
+                tags == null ? List.of(i18n.getTranslation("incubator.article.tag", locale)) : tags, SOURCE_TYPE,
+                experimentId.toString());
         iteration.setKnowledgeArticleId(articleId);
         experiment.publish();
         return articleId;
     }
 
-    private static String learningBody(Experiment e, Iteration i) {
+    /** The learning note in the publisher's language: labels from the bundles, values as the team wrote them. */
+    private String learningBody(Experiment e, Iteration i, Locale locale) {
+        Function<String, String> label = key -> i18n.getTranslation("incubator.article." + key, locale) + " ";
         StringBuilder body = new StringBuilder();
-        body.append("Problème : ").append(e.getProblem()).append("\n\n")
-                .append("Hypothèse : ").append(e.getHypothesis()).append("\n\n")
-                .append("Nous croyons : ").append(i.getWeBelieve()).append("\n")
-                .append("Nous allons tester : ").append(i.getWeWill()).append("\n")
-                .append("Nous mesurons : ").append(i.getWeMeasure()).append("\n")
-                .append("Nous avons raison si : ").append(i.getWeAreRightIf()).append("\n\n")
-                .append("Critère : ").append(e.isHigherIsBetter() ? "≥ " : "≤ ").append(e.getThreshold())
+        body.append(label.apply("problem")).append(e.getProblem()).append("\n\n")
+                .append(label.apply("hypothesis")).append(e.getHypothesis()).append("\n\n")
+                .append(label.apply("weBelieve")).append(i.getWeBelieve()).append("\n")
+                .append(label.apply("weWill")).append(i.getWeWill()).append("\n")
+                .append(label.apply("weMeasure")).append(i.getWeMeasure()).append("\n")
+                .append(label.apply("weAreRightIf")).append(i.getWeAreRightIf()).append("\n\n")
+                .append(label.apply("criterion")).append(e.isHigherIsBetter() ? "≥ " : "≤ ").append(e.getThreshold())
                 .append(' ').append(e.getMetricUnit() == null ? "" : e.getMetricUnit()).append("\n")
-                .append("Valeur observée : ").append(i.getObservedValue()).append("\n\n")
-                .append("Apprentissages : ").append(i.getInsights()).append("\n\n");
+                .append(label.apply("observed")).append(i.getObservedValue()).append("\n\n")
+                .append(label.apply("insights")).append(i.getInsights()).append("\n\n");
         if (i.getActions() != null) {
-            body.append("Actions : ").append(i.getActions()).append('\n');
+            body.append(label.apply("actions")).append(i.getActions()).append('\n');
         }
         return body.toString();
     }

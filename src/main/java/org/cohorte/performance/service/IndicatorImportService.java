@@ -27,10 +27,11 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.ServiceImpl;
 import org.cohorte.base.limits.RateLimits;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.export.SpreadsheetText;
@@ -83,7 +84,6 @@ public class IndicatorImportService {
     private final IndicatorRepository indicators;
     private final MeasurementRepository measurements;
     private final IdentityService identityService;
-    private final DecisionService decisionService;
     private final RepositoryService repositoryService;
     private final EngineAuthentication engineAuthentication;
     private final CohorteI18NProvider i18n;
@@ -91,7 +91,7 @@ public class IndicatorImportService {
 
     public IndicatorImportService(PerformanceAccess access, CurrentUser currentUser, ObjectiveRepository objectives,
                                   IndicatorRepository indicators, MeasurementRepository measurements,
-                                  IdentityService identityService, DecisionService decisionService,
+                                  IdentityService identityService,
                                   RepositoryService repositoryService, EngineAuthentication engineAuthentication, CohorteI18NProvider i18n,
                                   RateLimits rateLimits) {
         this.rateLimits = rateLimits;
@@ -101,7 +101,6 @@ public class IndicatorImportService {
         this.indicators = indicators;
         this.measurements = measurements;
         this.identityService = identityService;
-        this.decisionService = decisionService;
         this.repositoryService = repositoryService;
         this.engineAuthentication = engineAuthentication;
         this.i18n = i18n;
@@ -450,27 +449,36 @@ public class IndicatorImportService {
     }
 
     /**
-     * The status of each imported value, from the indicator_status decision, all in one engine command: the
-     * decision is looked up once and evaluated by id from the command's cache, and its history is written in
-     * one flush, instead of a lookup and a flush per row.
+     * The status of each imported value, from the deployed indicator_status decision: its model is read once per
+     * file and evaluated in memory by the DMN engine's public API, instead of a definition lookup and a history
+     * flush per row (and without reaching into the process engine's internals). The rating itself is kept on each
+     * measurement, as the review path keeps it.
      */
     private List<IndicatorStatus> rate(List<MeasurementLine> lines, Map<String, Indicator> byKey) {
         if (lines.isEmpty()) {
             return List.of();
         }
-        return engineAuthentication.asSystem(() -> ((ServiceImpl) decisionService).getCommandExecutor().execute(context -> {
+        DmnDecision decision = engineAuthentication.asSystem(() -> {
             String decisionId = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("indicator_status")
                     .latestVersion().singleResult().getId();
-            List<IndicatorStatus> statuses = new ArrayList<>(lines.size());
-            for (MeasurementLine line : lines) {
-                Indicator indicator = byKey.get(key(line.indicator()));
-                Map<String, Object> inputs = ReviewService.statusInputs(indicator, line.value(), line.period().end());
-                String status = decisionService.evaluateDecisionTableById(decisionId, inputs).getSingleResult().getSingleEntry();
-                statuses.add(IndicatorStatus.valueOf(status));
+            try (var model = repositoryService.getDecisionModel(decisionId)) {
+                return DMN.parseDecision("indicator_status", model);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
             }
-            return statuses;
-        }));
+        });
+        List<IndicatorStatus> statuses = new ArrayList<>(lines.size());
+        for (MeasurementLine line : lines) {
+            Indicator indicator = byKey.get(key(line.indicator()));
+            Map<String, Object> inputs = ReviewService.statusInputs(indicator, line.value(), line.period().end());
+            String status = DMN.evaluateDecisionTable(decision, inputs).getSingleResult().getSingleEntry();
+            statuses.add(IndicatorStatus.valueOf(status));
+        }
+        return statuses;
     }
+
+    /** A stateless DMN engine (FEEL, as the models declare), shared: it keeps nothing between evaluations. */
+    private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
     /** The sheet for a key, in any of the app's languages (as Excel does, whatever the case). */
     private String sheet(XlsxReader workbook, String key) {

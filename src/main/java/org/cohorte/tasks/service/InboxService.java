@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -558,5 +559,28 @@ public class InboxService {
 
     private static Instant toInstant(Date date) {
         return date == null ? null : date.toInstant();
+    }
+
+    /**
+     * The open task of one process instance (by its business key) among the given steps that the signed-in user holds,
+     * or that nobody holds and is offered to them by name: for pages that show "your step" beside a record. The
+     * feature's service still checks, from its own records, that the user may act.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> openTaskOf(String processDefinitionKey, String businessKey, String... taskDefinitionKeys) {
+        String me = currentUser.userId();
+        return engineAuthentication.asSystem(() -> {
+            for (Task task : taskService.createTaskQuery().processDefinitionKey(processDefinitionKey)
+                    .processInstanceBusinessKey(businessKey).taskDefinitionKeyIn(taskDefinitionKeys).list()) {
+                if (me.equals(task.getAssignee())) {
+                    return Optional.of(task.getId());
+                }
+                if (task.getAssignee() == null && taskService.getIdentityLinksForTask(task.getId()).stream()
+                        .anyMatch(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && me.equals(l.getUserId()))) {
+                    return Optional.of(task.getId());
+                }
+            }
+            return Optional.empty();
+        });
     }
 }
