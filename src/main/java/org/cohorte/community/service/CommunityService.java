@@ -1,5 +1,7 @@
 package org.cohorte.community.service;
 
+import jakarta.validation.constraints.Size;
+
 import java.security.SecureRandom;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.cohorte.base.text.FreeText;
 import org.cohorte.base.text.PlainText;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.ForbiddenException;
@@ -65,12 +68,15 @@ public class CommunityService {
     public static final int MAX_THEME = 500;
     public static final int MAX_CHARTER = 20_000;
 
-    private static String limited(String text, int max) {
-        String clean = text == null ? null : PlainText.clean(text).strip();
-        if (clean != null && clean.length() > max) {
-            throw new CohorteException("community.error.textTooLong", max);
+    /** The free texts of a community and their rules (read by {@code base.text.FreeText}). */
+    static final class CommunityTexts {
+        @Size(max = MAX_THEME, message = "{community.error.textTooLong}")
+        String theme;
+        @Size(max = MAX_CHARTER, message = "{community.error.textTooLong}")
+        String charter;
+
+        private CommunityTexts() {
         }
-        return clean;
     }
 
     @Transactional
@@ -83,7 +89,8 @@ public class CommunityService {
         if (communities.findByNameIgnoreCase(clean).isPresent()) {
             throw new CohorteException("community.error.nameTaken", clean);
         }
-        return communities.save(new Community(clean, limited(theme, MAX_THEME), limited(charter, MAX_CHARTER), openToAll));
+        return communities.save(new Community(clean, FreeText.check(CommunityTexts.class, "theme", theme),
+                FreeText.check(CommunityTexts.class, "charter", charter), openToAll));
     }
 
     @Transactional

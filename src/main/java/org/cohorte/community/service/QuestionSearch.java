@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.cohorte.base.persistence.CustomPlans;
+import org.cohorte.base.persistence.DatabaseDialect;
 import org.cohorte.community.domain.KnowledgeArticle;
 import org.cohorte.community.domain.KnowledgeArticleRepository;
 import org.cohorte.community.domain.Question;
@@ -35,15 +36,16 @@ public class QuestionSearch {
     private final CommunityService communityService;
     private final QuestionSummaries summaries;
     private final NamedParameterJdbcTemplate jdbc;
-    private volatile Boolean postgres;
+    private final DatabaseDialect dialect;
 
     QuestionSearch(QuestionRepository questions, KnowledgeArticleRepository articles, CommunityService communityService,
-                   QuestionSummaries summaries, NamedParameterJdbcTemplate jdbc) {
+                   QuestionSummaries summaries, NamedParameterJdbcTemplate jdbc, DatabaseDialect dialect) {
         this.questions = questions;
         this.articles = articles;
         this.communityService = communityService;
         this.summaries = summaries;
         this.jdbc = jdbc;
+        this.dialect = dialect;
     }
 
     /**
@@ -63,7 +65,7 @@ public class QuestionSearch {
         }
         // Newest-first along the date index suits a common word, the full-text index a rare one: only a plan made for
         // the words at hand can tell.
-        CustomPlans.forThisTransaction(jdbc.getJdbcTemplate(), isPostgres());
+        CustomPlans.forThisTransaction(jdbc.getJdbcTemplate(), dialect.isPostgres());
         List<UUID> questionIds = searchIds("community_question", "asked_at", words, scope, true);
         List<UUID> articleIds = searchIds("knowledge_article", "updated_at", words, scope, true);
         if (questionIds.isEmpty() && articleIds.isEmpty()) {
@@ -108,7 +110,7 @@ public class QuestionSearch {
         }
         MapSqlParameterSource parameters = new MapSqlParameterSource("scope", scope).addValue("limit", SEARCH_LIMIT);
         StringBuilder sql = new StringBuilder("select id from " + table + " where community_id in (:scope)");
-        if (isPostgres()) {
+        if (dialect.isPostgres()) {
             sql.append(" and search_vector @@ to_tsquery('simple', :query)");
             parameters.addValue("query", alternatives.stream()
                     .map(group -> "(" + group.stream().map(w -> w + ":*").collect(Collectors.joining(" & ")) + ")")
@@ -131,11 +133,4 @@ public class QuestionSearch {
         return jdbc.query(sql.toString(), parameters, (rs, row) -> rs.getObject(1, UUID.class));
     }
 
-    private boolean isPostgres() {
-        if (postgres == null) {
-            postgres = Boolean.TRUE.equals(jdbc.getJdbcTemplate().execute((java.sql.Connection c) ->
-                    c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
-        }
-        return postgres;
-    }
 }

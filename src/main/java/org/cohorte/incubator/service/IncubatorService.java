@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.cohorte.base.i18n.CohorteI18NProvider;
 import org.cohorte.base.limits.RateLimits;
+import org.cohorte.base.text.FreeText;
 import org.cohorte.base.text.PlainText;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.ForbiddenException;
@@ -180,7 +181,7 @@ public class IncubatorService {
             throw new CohorteException(outcome == DecisionKind.REJECT
                     ? "incubator.error.reasonRequired" : "incubator.error.commentRequired");
         }
-        checkLength(text, MAX_TEXT);
+        FreeText.check(IncubatorTexts.class, "text", text);
         if (secondLevel && me.equals(experiment.getFirstApprover())) {
             throw new ForbiddenException("incubator.error.secondLevelSamePerson");
         }
@@ -219,7 +220,7 @@ public class IncubatorService {
             throw new CohorteException("incubator.error.testCardIncomplete");
         }
         for (String text : List.of(believe, will, measure, rightIf)) {
-            checkLength(text, MAX_TEXT);
+            FreeText.check(IncubatorTexts.class, "text", text);
         }
         int number = iterations.findFirstByExperimentIdOrderByNumberDesc(experiment.getId())
                 .map(Iteration::getNumber).orElse(0) + 1;
@@ -249,7 +250,7 @@ public class IncubatorService {
         if (text.isEmpty()) {
             throw new CohorteException("incubator.error.observationsRequired");
         }
-        checkLength(text, MAX_TEXT);
+        FreeText.check(IncubatorTexts.class, "text", text);
         if (metricValue != null && !Double.isFinite(metricValue)) {
             throw new CohorteException("incubator.error.numberInvalid");
         }
@@ -306,8 +307,8 @@ public class IncubatorService {
         if (insightText.isEmpty()) {
             throw new CohorteException("incubator.error.insightsRequired");
         }
-        checkLength(insightText, MAX_TEXT);
-        checkLength(actionText, MAX_TEXT);
+        FreeText.check(IncubatorTexts.class, "text", insightText);
+        FreeText.check(IncubatorTexts.class, "text", actionText);
         Iteration iteration = iterations.findFirstByExperimentIdOrderByNumberDesc(experiment.getId())
                 .orElseThrow(() -> new NotFoundException("incubator.error.notFound"));
         iteration.learn(observedValue, insightText, actionText.isEmpty() ? null : actionText);
@@ -331,7 +332,7 @@ public class IncubatorService {
             throw new CohorteException("incubator.error.outcomeRequired");
         }
         String text = clean(comment);
-        checkLength(text, MAX_TEXT);
+        FreeText.check(IncubatorTexts.class, "text", text);
         Iteration iteration = iterations.findFirstByExperimentIdOrderByNumberDesc(experiment.getId())
                 .orElseThrow(() -> new NotFoundException("incubator.error.notFound"));
         Object suggested = task.variables().get("suggestedDecision");
@@ -568,11 +569,11 @@ public class IncubatorService {
         }
         String unit = clean(data.metricUnit());
         String resources = clean(data.resources());
-        checkLength(problem, MAX_TEXT);
-        checkLength(hypothesis, MAX_TEXT);
-        checkLength(resources, MAX_TEXT);
-        checkLength(metric, MAX_SHORT);
-        checkLength(unit, MAX_UNIT);
+        FreeText.check(IncubatorTexts.class, "text", problem);
+        FreeText.check(IncubatorTexts.class, "text", hypothesis);
+        FreeText.check(IncubatorTexts.class, "text", resources);
+        FreeText.check(IncubatorTexts.class, "metric", metric);
+        FreeText.check(IncubatorTexts.class, "unit", unit);
         if (data.durationWeeks() < 1 || data.durationWeeks() > MAX_WEEKS) {
             throw new CohorteException("incubator.error.durationInvalid", MAX_WEEKS);
         }
@@ -598,12 +599,6 @@ public class IncubatorService {
         return new ProposalData(title, data.organizationId(), sponsor, team, problem, hypothesis, metric,
                 unit.isEmpty() ? null : unit, data.threshold(), data.higherIsBetter(), data.durationWeeks(),
                 data.budget(), resources.isEmpty() ? null : resources);
-    }
-
-    private static void checkLength(String text, int max) {
-        if (text != null && text.length() > max) {
-            throw new CohorteException("incubator.error.tooLong", max);
-        }
     }
 
     static String clean(String text) {
