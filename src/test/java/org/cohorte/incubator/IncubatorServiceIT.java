@@ -144,13 +144,7 @@ class IncubatorServiceIT extends IntegrationTest {
     @Test
     void the_learning_card_is_published_to_a_community_and_the_experiment_becomes_visible() {
         UUID id = fixture.awaitingDecision(cast, 14);
-        String facilitator = data.user("claire", Roles.FACILITATOR);
-        UUID community = data.as(facilitator, () -> {
-            UUID c = communityService.create("Innovation " + UUID.randomUUID(), "Innovation", "Charte", false).getId();
-            communityService.addMember(c, facilitator, CommunityRole.FACILITATOR);
-            communityService.addMember(c, cast.teammate(), CommunityRole.MEMBER);
-            return c;
-        });
+        UUID community = communityWithTheTeammate();
         // Not a member of the community: refused, nothing published.
         data.as(cast.proposer(), () -> assertThatThrownBy(() -> incubator.publishLearning(id, community, null, null))
                 .isInstanceOf(CohorteException.class));
@@ -173,13 +167,7 @@ class IncubatorServiceIT extends IntegrationTest {
     @Test
     void the_learning_note_is_written_in_the_publishers_language() {
         UUID id = fixture.awaitingDecision(cast, 14);
-        String facilitator = data.user("claire", Roles.FACILITATOR);
-        UUID community = data.as(facilitator, () -> {
-            UUID c = communityService.create("Innovation " + UUID.randomUUID(), "Innovation", "Charte", false).getId();
-            communityService.addMember(c, facilitator, CommunityRole.FACILITATOR);
-            communityService.addMember(c, cast.teammate(), CommunityRole.MEMBER);
-            return c;
-        });
+        UUID community = communityWithTheTeammate();
         data.as(cast.teammate(), () -> members.setMyLanguage("en"));
         UUID article = data.as(cast.teammate(), () -> incubator.publishLearning(id, community, null, null));
         var published = data.as(cast.teammate(), () -> knowledgeBaseService.get(article));
@@ -267,5 +255,16 @@ class IncubatorServiceIT extends IntegrationTest {
             }
         }
         throw new AssertionError(title + " not in " + sheet.getSheetName());
+    }
+
+    /** A community a facilitator runs, with the experiment's teammate as a member: where learning notes go. */
+    private UUID communityWithTheTeammate() {
+        String facilitator = data.user("claire", Roles.FACILITATOR);
+        return data.as(facilitator, () -> {
+            UUID c = communityService.create("Innovation " + UUID.randomUUID(), "Innovation", "Charte", false).getId();
+            communityService.addMember(c, facilitator, CommunityRole.FACILITATOR);
+            communityService.addMember(c, cast.teammate(), CommunityRole.MEMBER);
+            return c;
+        });
     }
 }

@@ -252,6 +252,14 @@ class IndicatorImportIT extends IntegrationTest {
     /** Statements (all, then selects) of importing rows values spread over ten indicators, fifty quarters each at most. */
     private long[] importOf(int rows) throws IOException {
         var org = fixture.organization("cinq-cents-" + rows);
+        long all = statements(org, bytes(valuesFor(org, rows)), false);
+        var org2 = fixture.organization("cinq-cents-lectures-" + rows);
+        long selects = SqlStatements.isH2(dataSource) ? statements(org2, bytes(valuesFor(org2, rows)), true) : 0;
+        return new long[] {all, selects};
+    }
+
+    /** The organization's import template with ten indicators and {@code rows} values filled in. */
+    private XSSFWorkbook valuesFor(PerformanceFixture.Org org, int rows) throws IOException {
         for (int n = 0; n < 10; n++) {
             fixture.indicator(org, "Indicateur " + n, 10, LocalDate.of(2000, 1, 1), 90, LocalDate.of(2030, 12, 31),
                     Direction.HIGHER);
@@ -262,21 +270,7 @@ class IndicatorImportIT extends IntegrationTest {
             int quarter = r / 10;
             row(values, r + 1, "Indicateur " + r % 10, (2010 + quarter / 4) + "-Q" + (quarter % 4 + 1), 20 + r % 50, null, null);
         }
-        byte[] file = bytes(workbook);
-        long all = statements(org, file, false);
-        var org2 = fixture.organization("cinq-cents-lectures-" + rows);
-        for (int n = 0; n < 10; n++) {
-            fixture.indicator(org2, "Indicateur " + n, 10, LocalDate.of(2000, 1, 1), 90, LocalDate.of(2030, 12, 31),
-                    Direction.HIGHER);
-        }
-        XSSFWorkbook second = template(org2);
-        Sheet secondValues = second.getSheet("Mesures");
-        for (int r = 0; r < rows; r++) {
-            int quarter = r / 10;
-            row(secondValues, r + 1, "Indicateur " + r % 10, (2010 + quarter / 4) + "-Q" + (quarter % 4 + 1), 20 + r % 50, null, null);
-        }
-        long selects = SqlStatements.isH2(dataSource) ? statements(org2, bytes(second), true) : 0;
-        return new long[] {all, selects};
+        return workbook;
     }
 
     @Test
