@@ -25,12 +25,12 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.upload.Upload;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.cohorte.base.ui.DecimalField;
 import org.cohorte.blocker.domain.BlockerSource;
 import org.cohorte.blocker.service.BlockerService;
 import org.cohorte.identity.domain.Organization;
@@ -187,8 +187,17 @@ class SteeringRoomViewIT extends ViewTest {
 
         signIn(org.owner());
         UI.getCurrent().navigate(TaskView.class, enter.getId());
-        _get(NumberField.class, spec -> spec.withId("measurement-value")).setValue(71.0);
+        DecimalField value = _get(DecimalField.class, spec -> spec.withId("measurement-value"));
+        value.setValue("abc");
+        assertThat(value.isInvalid()).isTrue();
         _get(TextArea.class, spec -> spec.withId("measurement-comment")).setValue("Sondage de juin");
+        _click(_get(Button.class, spec -> spec.withId("complete-button")));
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
+                "« abc » n’est pas un nombre : tapez par exemple 7,5 ou 1 250.");
+        assertThat(taskService.createTaskQuery().taskId(enter.getId()).count()).isEqualTo(1);
+        // A French decimal comma is the decimal mark, never dropped (it used to store 715).
+        value.setValue("71,5");
+        assertThat(value.isInvalid()).isFalse();
         _click(_get(Button.class, spec -> spec.withId("complete-button")));
         Task validate = taskService.createTaskQuery().processInstanceId(review.getProcessInstanceId()).singleResult();
         assertThat(validate.getAssignee()).isEqualTo(org.validator());
@@ -207,7 +216,7 @@ class SteeringRoomViewIT extends ViewTest {
         UI.getCurrent().navigate(TaskView.class, again.getId());
         assertThat(_find(Paragraph.class)).extracting(Paragraph::getText)
                 .contains("Mesure renvoyée par le validateur : Joindre le sondage");
-        assertThat(_get(NumberField.class, spec -> spec.withId("measurement-value")).getValue()).isEqualTo(71.0);
+        assertThat(_get(DecimalField.class, spec -> spec.withId("measurement-value")).getValue()).isEqualTo("71,5");
         _click(_get(Button.class, spec -> spec.withId("complete-button")));
 
         Task validateAgain = taskService.createTaskQuery().processInstanceId(review.getProcessInstanceId()).singleResult();
@@ -217,7 +226,7 @@ class SteeringRoomViewIT extends ViewTest {
         List<Measurement> measurements = data.as(org.manager(),
                 () -> reviewService.measurements(review.getId()));
         assertThat(measurements.get(0).getState()).isEqualTo(MeasurementState.ACCEPTED);
-        assertThat(measurements.get(0).getValue()).isEqualTo(71.0);
+        assertThat(measurements.get(0).getValue()).isEqualTo(71.5);
         Task signOff = taskService.createTaskQuery().processInstanceId(review.getProcessInstanceId()).singleResult();
         assertThat(signOff.getTaskDefinitionKey()).isEqualTo(ReviewService.TASK_SIGN_OFF);
 
