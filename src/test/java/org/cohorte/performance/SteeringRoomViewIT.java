@@ -237,4 +237,58 @@ class SteeringRoomViewIT extends ViewTest {
         assertThat(data.as(org.manager(), () -> reviewService.review(review.getId())).getStatus())
                 .isEqualTo(ReviewStatus.PUBLISHED);
     }
+
+    @Autowired
+    org.cohorte.performance.service.IndicatorService indicatorService;
+
+    /** Defines an indicator through the dialog, typing the baseline and target as the member would. */
+    private void defineThroughTheDialog(PerformanceFixture.Org org, String name, String baseline, String target) {
+        signIn(org.manager());
+        UI.getCurrent().navigate(IndicatorsView.class);
+        _click(_get(Button.class, spec -> spec.withId("new-indicator")));
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<Object> objective =
+                _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("indicator-objective"));
+        objective.setValue(objective.getListDataView().getItems().findFirst().orElseThrow());
+        _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("indicator-name")).setValue(name);
+        _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("indicator-unit")).setValue("j");
+        _get(DecimalField.class, spec -> spec.withId("indicator-baseline")).setValue(baseline);
+        _get(DecimalField.class, spec -> spec.withId("indicator-target")).setValue(target);
+        _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("indicator-owner")).setValue(org.owner());
+        _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("indicator-validator"))
+                .setValue(org.validator());
+        _click(_get(Button.class, spec -> spec.withId("save-indicator")));
+    }
+
+    private static java.util.List<String> dateFormats(String id) {
+        return _get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withId(id)).getI18n().getDateFormats();
+    }
+
+    @Test
+    void the_indicator_dialog_reads_french_decimals_and_iso_dates() {
+        var org = fixture.organization("chiffres-fr");
+        defineThroughTheDialog(org, "Délai", "abc", "1 250");
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
+                "« abc » n’est pas un nombre : tapez par exemple 7,5 ou 1 250.");
+        assertThat(data.as(org.manager(), () -> indicatorService.indicators(org.id()))).isEmpty();
+        assertThat(dateFormats("indicator-target-date")).startsWith("dd/MM/yyyy").contains("yyyy-MM-dd");
+        assertThat(dateFormats("indicator-baseline-date")).contains("yyyy-MM-dd");
+        _get(DecimalField.class, spec -> spec.withId("indicator-baseline")).setValue("11,5");
+        _click(_get(Button.class, spec -> spec.withId("save-indicator")));
+        assertThat(data.as(org.manager(), () -> indicatorService.indicators(org.id()))).singleElement().satisfies(i -> {
+            assertThat(i.getBaselineValue()).isEqualTo(11.5);
+            assertThat(i.getTargetValue()).isEqualTo(1250.0);
+        });
+    }
+
+    @Test
+    void the_indicator_dialog_reads_english_decimals_and_iso_dates() {
+        var org = fixture.organization("numbers-en");
+        data.setLanguage(org.manager(), "en");
+        defineThroughTheDialog(org, "Delay", "7.5", "1,250.5");
+        assertThat(data.as(org.manager(), () -> indicatorService.indicators(org.id()))).singleElement().satisfies(i -> {
+            assertThat(i.getBaselineValue()).isEqualTo(7.5);
+            assertThat(i.getTargetValue()).isEqualTo(1250.5);
+        });
+    }
 }
