@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.identity.service.Roles;
 import org.cohorte.testsupport.ViewTest;
@@ -35,6 +36,10 @@ class LocaleFieldsViewIT extends ViewTest {
         UI.getCurrent().add(picker);
         // The first format is the one shown; ISO is understood as well.
         assertThat(picker.getI18n().getDateFormats()).startsWith("dd/MM/yyyy").contains("yyyy-MM-dd");
+        // Date and time (a session's launch, a community activity): the date half reads the same formats.
+        DateTimePicker when = DatePickers.createDateTime("Début");
+        UI.getCurrent().add(when);
+        assertThat(when.getDatePickerI18n().getDateFormats()).startsWith("dd/MM/yyyy").contains("yyyy-MM-dd");
     }
 
     @Test
@@ -56,5 +61,7 @@ class LocaleFieldsViewIT extends ViewTest {
 
         DatePicker picker = DatePickers.create("Due");
         assertThat(picker.getI18n().getDateFormats()).startsWith("yyyy-MM-dd").contains("MM/dd/yyyy");
+        assertThat(DatePickers.createDateTime("Start").getDatePickerI18n().getDateFormats())
+                .startsWith("yyyy-MM-dd");
     }
 }
