@@ -18,9 +18,9 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import org.cohorte.base.ui.DecimalField;
 import org.cohorte.identity.service.OrganizationRef;
 import org.cohorte.identity.service.Roles;
 import org.cohorte.incubator.domain.DecisionKind;
@@ -141,7 +141,7 @@ class IncubatorViewIT extends ViewTest {
                 .findFirst().orElseThrow());
         _get(TextArea.class, spec -> spec.withId("incubator-problem")).setValue("Les courriels restent sans réponse");
         _get(TextField.class, spec -> spec.withId("incubator-metric")).setValue("Délai de réponse");
-        _get(NumberField.class, spec -> spec.withId("incubator-threshold")).setValue(24.0);
+        _get(DecimalField.class, spec -> spec.withId("incubator-threshold")).setValue("24,5");
         _click(_get(Button.class, spec -> spec.withId("incubator-submit")));
         expectNotifications("Une proposition sans hypothèse ne peut être soumise : énoncez l’hypothèse.");
         assertThat(currentView()).isInstanceOf(ProposeExperimentView.class);
@@ -152,7 +152,10 @@ class IncubatorViewIT extends ViewTest {
         assertThat(currentView()).isInstanceOf(ExperimentDetailView.class);
         assertThat(_get(H2.class, spec -> spec.withId("incubator-title")).getText()).isEqualTo("Clavardage citoyen");
         assertThat(data.as(cast.sponsor(), () -> incubator.board(cast.organization(), null)))
-                .extracting(e -> e.getTitle()).containsExactly("Clavardage citoyen");
+                .singleElement().satisfies(e -> {
+                    assertThat(e.getTitle()).isEqualTo("Clavardage citoyen");
+                    assertThat(e.getThreshold()).isEqualTo(24.5);
+                });
     }
 
     @Test
@@ -210,7 +213,12 @@ class IncubatorViewIT extends ViewTest {
         String checkIn = fixture.task(id, IncubatorService.TASK_CHECK_IN).getId();
         UI.getCurrent().navigate(TaskView.class, checkIn);
         _get(TextArea.class, spec -> spec.withId("incubator-observations")).setValue("Peu de réservations");
-        _get(NumberField.class, spec -> spec.withId("incubator-metric-value")).setValue(27.0);
+        DecimalField metric = _get(DecimalField.class, spec -> spec.withId("incubator-metric-value"));
+        metric.setValue("abc");
+        _click(_get(Button.class, spec -> spec.withId("complete-button")));
+        expectNotifications("« abc » n’est pas un nombre : tapez par exemple 7,5 ou 1 250.");
+        // "7,5" used to be stored as 75 by the browser's NumberField.
+        metric.setValue("7,5");
         _get(TextField.class, spec -> spec.withId("incubator-blocker-title")).setValue("Pas de budget pour les SMS");
         _click(_get(Button.class, spec -> spec.withId("complete-button")));
         expectNotifications("Donnez un titre et une description à l’obstacle.");
@@ -218,7 +226,7 @@ class IncubatorViewIT extends ViewTest {
         _click(_get(Button.class, spec -> spec.withId("complete-button")));
         var history = data.as(cast.committee(), () -> incubator.history(id));
         assertThat(history.checkIns()).singleElement().satisfies(c -> {
-            assertThat(c.getMetricValue()).isEqualTo(27.0);
+            assertThat(c.getMetricValue()).isEqualTo(7.5);
             assertThat(c.getBlockerId()).isNotNull();
         });
         assertThat(history.blockers()).extracting(b -> b.title()).containsExactly("Pas de budget pour les SMS");

@@ -25,12 +25,12 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.upload.Upload;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.cohorte.base.ui.DecimalField;
 import org.cohorte.blocker.domain.BlockerSource;
 import org.cohorte.blocker.service.BlockerService;
 import org.cohorte.identity.domain.Organization;
@@ -187,8 +187,17 @@ class SteeringRoomViewIT extends ViewTest {
 
         signIn(org.owner());
         UI.getCurrent().navigate(TaskView.class, enter.getId());
-        _get(NumberField.class, spec -> spec.withId("measurement-value")).setValue(71.0);
+        DecimalField value = _get(DecimalField.class, spec -> spec.withId("measurement-value"));
+        value.setValue("abc");
+        assertThat(value.isInvalid()).isTrue();
         _get(TextArea.class, spec -> spec.withId("measurement-comment")).setValue("Sondage de juin");
+        _click(_get(Button.class, spec -> spec.withId("complete-button")));
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
+                "« abc » n’est pas un nombre : tapez par exemple 7,5 ou 1 250.");
+        assertThat(taskService.createTaskQuery().taskId(enter.getId()).count()).isEqualTo(1);
+        // A French decimal comma is the decimal mark, never dropped (it used to store 715).
+        value.setValue("71,5");
+        assertThat(value.isInvalid()).isFalse();
         _click(_get(Button.class, spec -> spec.withId("complete-button")));
         Task validate = taskService.createTaskQuery().processInstanceId(review.getProcessInstanceId()).singleResult();
         assertThat(validate.getAssignee()).isEqualTo(org.validator());
@@ -207,7 +216,7 @@ class SteeringRoomViewIT extends ViewTest {
         UI.getCurrent().navigate(TaskView.class, again.getId());
         assertThat(_find(Paragraph.class)).extracting(Paragraph::getText)
                 .contains("Mesure renvoyée par le validateur : Joindre le sondage");
-        assertThat(_get(NumberField.class, spec -> spec.withId("measurement-value")).getValue()).isEqualTo(71.0);
+        assertThat(_get(DecimalField.class, spec -> spec.withId("measurement-value")).getValue()).isEqualTo("71,5");
         _click(_get(Button.class, spec -> spec.withId("complete-button")));
 
         Task validateAgain = taskService.createTaskQuery().processInstanceId(review.getProcessInstanceId()).singleResult();
@@ -217,7 +226,7 @@ class SteeringRoomViewIT extends ViewTest {
         List<Measurement> measurements = data.as(org.manager(),
                 () -> reviewService.measurements(review.getId()));
         assertThat(measurements.get(0).getState()).isEqualTo(MeasurementState.ACCEPTED);
-        assertThat(measurements.get(0).getValue()).isEqualTo(71.0);
+        assertThat(measurements.get(0).getValue()).isEqualTo(71.5);
         Task signOff = taskService.createTaskQuery().processInstanceId(review.getProcessInstanceId()).singleResult();
         assertThat(signOff.getTaskDefinitionKey()).isEqualTo(ReviewService.TASK_SIGN_OFF);
 
@@ -227,5 +236,59 @@ class SteeringRoomViewIT extends ViewTest {
         _click(_get(Button.class, spec -> spec.withId("complete-button")));
         assertThat(data.as(org.manager(), () -> reviewService.review(review.getId())).getStatus())
                 .isEqualTo(ReviewStatus.PUBLISHED);
+    }
+
+    @Autowired
+    org.cohorte.performance.service.IndicatorService indicatorService;
+
+    /** Defines an indicator through the dialog, typing the baseline and target as the member would. */
+    private void defineThroughTheDialog(PerformanceFixture.Org org, String name, String baseline, String target) {
+        signIn(org.manager());
+        UI.getCurrent().navigate(IndicatorsView.class);
+        _click(_get(Button.class, spec -> spec.withId("new-indicator")));
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<Object> objective =
+                _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("indicator-objective"));
+        objective.setValue(objective.getListDataView().getItems().findFirst().orElseThrow());
+        _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("indicator-name")).setValue(name);
+        _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("indicator-unit")).setValue("j");
+        _get(DecimalField.class, spec -> spec.withId("indicator-baseline")).setValue(baseline);
+        _get(DecimalField.class, spec -> spec.withId("indicator-target")).setValue(target);
+        _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("indicator-owner")).setValue(org.owner());
+        _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("indicator-validator"))
+                .setValue(org.validator());
+        _click(_get(Button.class, spec -> spec.withId("save-indicator")));
+    }
+
+    private static java.util.List<String> dateFormats(String id) {
+        return _get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withId(id)).getI18n().getDateFormats();
+    }
+
+    @Test
+    void the_indicator_dialog_reads_french_decimals_and_iso_dates() {
+        var org = fixture.organization("chiffres-fr");
+        defineThroughTheDialog(org, "Délai", "abc", "1 250");
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
+                "« abc » n’est pas un nombre : tapez par exemple 7,5 ou 1 250.");
+        assertThat(data.as(org.manager(), () -> indicatorService.indicators(org.id()))).isEmpty();
+        assertThat(dateFormats("indicator-target-date")).startsWith("dd/MM/yyyy").contains("yyyy-MM-dd");
+        assertThat(dateFormats("indicator-baseline-date")).contains("yyyy-MM-dd");
+        _get(DecimalField.class, spec -> spec.withId("indicator-baseline")).setValue("11,5");
+        _click(_get(Button.class, spec -> spec.withId("save-indicator")));
+        assertThat(data.as(org.manager(), () -> indicatorService.indicators(org.id()))).singleElement().satisfies(i -> {
+            assertThat(i.getBaselineValue()).isEqualTo(11.5);
+            assertThat(i.getTargetValue()).isEqualTo(1250.0);
+        });
+    }
+
+    @Test
+    void the_indicator_dialog_reads_english_decimals_and_iso_dates() {
+        var org = fixture.organization("numbers-en");
+        data.setLanguage(org.manager(), "en");
+        defineThroughTheDialog(org, "Delay", "7.5", "1,250.5");
+        assertThat(data.as(org.manager(), () -> indicatorService.indicators(org.id()))).singleElement().satisfies(i -> {
+            assertThat(i.getBaselineValue()).isEqualTo(7.5);
+            assertThat(i.getTargetValue()).isEqualTo(1250.5);
+        });
     }
 }

@@ -33,6 +33,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
+import org.cohorte.base.ui.DatePickers;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.time.EngineClock;
 import org.cohorte.base.ui.Formats;
@@ -205,7 +206,7 @@ public class CodevGroupView extends VerticalLayout implements HasUrlParameter<St
         mode.setItems(SessionMode.values());
         mode.setItemLabelGenerator(m -> getTranslation("codevelopment.mode." + m));
         mode.setValue(SessionMode.LIVE);
-        DateTimePicker date = new DateTimePicker(getTranslation("codevelopment.launch.date"));
+        DateTimePicker date = DatePickers.createDateTime(getTranslation("codevelopment.launch.date"));
         date.setId("codev-launch-date");
         date.setValue(LocalDateTime.ofInstant(EngineClock.now(), EngineClock.ZONE).plusDays(7).withHour(13).withMinute(30)
                 .withSecond(0).withNano(0));

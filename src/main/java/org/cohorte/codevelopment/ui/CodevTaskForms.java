@@ -22,6 +22,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import org.cohorte.base.ui.DatePickers;
 import org.cohorte.base.ui.Notifier;
 import org.cohorte.codevelopment.domain.ParticipantRole;
 import org.cohorte.codevelopment.service.ActionInput;
@@ -212,7 +213,7 @@ public class CodevTaskForms {
                     body.setId("codev-action-" + i);
                     body.setMaxLength(1000);
                     body.setWidth("100%");
-                    DatePicker due = new DatePicker(getTranslation("codevelopment.form.actionDue"));
+                    DatePicker due = DatePickers.create(getTranslation("codevelopment.form.actionDue"));
                     due.setId("codev-action-due-" + i);
                     bodies.add(body);
                     dues.add(due);

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import org.cohorte.base.ui.DatePickers;
 import org.cohorte.base.time.EngineClock;
 import org.cohorte.base.ui.Formats;
 import org.cohorte.base.ui.Notifier;
@@ -96,8 +97,8 @@ class CommunityCalendarTab extends VerticalLayout {
         kind.setItems("MONTHLY_CALL", "WORKSHOP", "OTHER");
         kind.setItemLabelGenerator(k -> getTranslation("community.activity." + k));
         kind.setValue("MONTHLY_CALL");
-        DateTimePicker start = new DateTimePicker(getTranslation("community.activity.start"));
-        DateTimePicker end = new DateTimePicker(getTranslation("community.activity.end"));
+        DateTimePicker start = DatePickers.createDateTime(getTranslation("community.activity.start"));
+        DateTimePicker end = DatePickers.createDateTime(getTranslation("community.activity.end"));
         LocalDateTime next = LocalDateTime.ofInstant(EngineClock.now(), EngineClock.ZONE).plusDays(7).withHour(12)
                 .withMinute(0).withSecond(0).withNano(0);
         start.setValue(next);

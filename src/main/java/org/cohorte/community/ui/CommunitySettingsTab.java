@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.server.StreamResource;
+import org.cohorte.base.ui.DatePickers;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.time.EngineClock;
 import org.cohorte.base.ui.Notifier;
@@ -42,8 +43,8 @@ class CommunitySettingsTab extends VerticalLayout {
         promise.setWrap(true);
         promise.setAlignItems(FlexComponent.Alignment.BASELINE);
 
-        DatePicker from = new DatePicker(getTranslation("community.report.from"));
-        DatePicker to = new DatePicker(getTranslation("community.report.to"));
+        DatePicker from = DatePickers.create(getTranslation("community.report.from"));
+        DatePicker to = DatePickers.create(getTranslation("community.report.to"));
         LocalDate today = EngineClock.today();
         from.setValue(today.minusDays(30));
         to.setValue(today);

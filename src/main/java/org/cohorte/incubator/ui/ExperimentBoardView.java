@@ -169,11 +169,7 @@ public class ExperimentBoardView extends VerticalLayout implements HasDynamicTit
     }
 
     static String format(Double value) {
-        if (value == null) {
-            return "";
-        }
-        return value == Math.rint(value) ? String.valueOf(value.longValue())
-                : new java.math.BigDecimal(String.format(Locale.ROOT, "%.2f", value)).stripTrailingZeros().toPlainString();
+        return org.cohorte.base.ui.LocaleNumbers.format(value);
     }
 
     @Override

@@ -11,9 +11,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import org.cohorte.base.ui.LocaleNumbers;
+import org.cohorte.base.ui.DecimalField;
 import org.cohorte.base.ui.Notifier;
 import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.OrganizationService;
@@ -42,7 +43,7 @@ public final class IncubatorTaskForms {
         add(box, "incubator.field.hypothesis", e.getHypothesis());
         add(box, "incubator.field.metric", e.getMetric());
         add(box, "incubator.field.criterion", (e.isHigherIsBetter() ? "≥ " : "≤ ")
-                + ExperimentBoardView.format(e.getThreshold()) + " " + (e.getMetricUnit() == null ? "" : e.getMetricUnit()));
+                + LocaleNumbers.format(e.getThreshold()) + " " + (e.getMetricUnit() == null ? "" : e.getMetricUnit()));
         return box;
     }
 
@@ -211,7 +212,7 @@ public final class IncubatorTaskForms {
         public Component createForm(TaskDetails task, Runnable onCompleted) {
             Experiment e = incubatorService.forTask(task.id());
             TextArea observations = area("incubator.checkIn.observations", "incubator-observations");
-            NumberField value = new NumberField();
+            DecimalField value = new DecimalField();
             value.setLabel(value.getTranslation("incubator.checkIn.metricValue"));
             value.setId("incubator-metric-value");
             value.setSuffixComponent(new Span(e.getMetricUnit() == null ? "" : e.getMetricUnit()));
@@ -223,7 +224,7 @@ public final class IncubatorTaskForms {
             TextArea blockerDescription = area("incubator.checkIn.blockerDescription", "incubator-blocker-description");
             VerticalLayout form = new VerticalLayout(summary(e), observations, value, blockerTitle, blockerDescription,
                     submit("incubator.checkIn.submit", () -> incubatorService.checkIn(task.id(), observations.getValue(),
-                            value.getValue(), blockerTitle.getValue(), blockerDescription.getValue()), onCompleted));
+                            value.getNumber(), blockerTitle.getValue(), blockerDescription.getValue()), onCompleted));
             form.setPadding(false);
             return form;
         }
@@ -246,7 +247,7 @@ public final class IncubatorTaskForms {
         @Override
         public Component createForm(TaskDetails task, Runnable onCompleted) {
             Experiment e = incubatorService.forTask(task.id());
-            NumberField observed = new NumberField();
+            DecimalField observed = new DecimalField();
             observed.setLabel(observed.getTranslation("incubator.learning.observed"));
             observed.setId("incubator-observed");
             observed.setRequiredIndicatorVisible(true);
@@ -255,7 +256,7 @@ public final class IncubatorTaskForms {
             TextArea actions = area("incubator.learning.actions", "incubator-actions");
             VerticalLayout form = new VerticalLayout(summary(e), observed, insights, actions,
                     submit("incubator.learning.submit", () -> incubatorService.submitLearningCard(task.id(),
-                            observed.getValue(), insights.getValue(), actions.getValue()), onCompleted));
+                            observed.getNumber(), insights.getValue(), actions.getValue()), onCompleted));
             form.setPadding(false);
             return form;
         }
@@ -284,7 +285,7 @@ public final class IncubatorTaskForms {
             Object suggested = task.variables().get("suggestedDecision");
             if (observed instanceof Number n) {
                 Paragraph p = new Paragraph(form.getTranslation("incubator.learning.observed") + " : "
-                        + ExperimentBoardView.format(n.doubleValue()) + " " + (e.getMetricUnit() == null ? "" : e.getMetricUnit()));
+                        + LocaleNumbers.format(n.doubleValue()) + " " + (e.getMetricUnit() == null ? "" : e.getMetricUnit()));
                 p.setId("incubator-observed-value");
                 form.add(p);
             }

@@ -11,9 +11,9 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import org.cohorte.base.ui.DecimalField;
 import org.cohorte.identity.service.OrganizationRef;
 import org.cohorte.incubator.domain.Experiment;
 import org.cohorte.incubator.domain.ProposalData;
@@ -31,10 +31,10 @@ class ProposalFields extends Composite<FormLayout> {
     final TextArea hypothesis = new TextArea();
     final TextField metric = new TextField();
     final TextField unit = new TextField();
-    final NumberField threshold = new NumberField();
+    final DecimalField threshold = new DecimalField();
     final RadioButtonGroup<Boolean> direction = new RadioButtonGroup<>();
     final IntegerField durationWeeks = new IntegerField();
-    final NumberField budget = new NumberField();
+    final DecimalField budget = new DecimalField();
     final TextArea resources = new TextArea();
     private final List<Person> people;
 
@@ -82,8 +82,7 @@ class ProposalFields extends Composite<FormLayout> {
         durationWeeks.setValue(6);
         budget.setLabel(getTranslation("incubator.field.budget"));
         budget.setId("incubator-budget");
-        budget.setMin(0);
-        budget.setValue(0.0);
+        budget.setNumber(0.0);
         label(resources, "incubator.field.resources", "incubator-resources");
         for (TextArea area : List.of(problem, hypothesis, resources)) {
             area.setMaxLength(IncubatorService.MAX_TEXT);
@@ -119,10 +118,10 @@ class ProposalFields extends Composite<FormLayout> {
         hypothesis.setValue(e.getHypothesis() == null ? "" : e.getHypothesis());
         metric.setValue(e.getMetric() == null ? "" : e.getMetric());
         unit.setValue(e.getMetricUnit() == null ? "" : e.getMetricUnit());
-        threshold.setValue(e.getThreshold());
+        threshold.setNumber(e.getThreshold());
         direction.setValue(e.isHigherIsBetter());
         durationWeeks.setValue(e.getDurationWeeks());
-        budget.setValue(e.getBudget());
+        budget.setNumber(e.getBudget());
         resources.setValue(e.getResources() == null ? "" : e.getResources());
     }
 
@@ -130,9 +129,9 @@ class ProposalFields extends Composite<FormLayout> {
         Set<String> members = team.getValue().stream().map(Person::userId).collect(Collectors.toCollection(LinkedHashSet::new));
         return new ProposalData(title.getValue(), organization.getValue() == null ? null : organization.getValue().id(),
                 sponsor.getValue() == null ? null : sponsor.getValue().userId(), members, problem.getValue(),
-                hypothesis.getValue(), metric.getValue(), unit.getValue(), threshold.getValue(),
+                hypothesis.getValue(), metric.getValue(), unit.getValue(), threshold.getNumber(),
                 !Boolean.FALSE.equals(direction.getValue()),
                 durationWeeks.getValue() == null ? 0 : durationWeeks.getValue(),
-                budget.getValue() == null ? 0 : budget.getValue(), resources.getValue());
+                budget.getNumber() == null ? 0 : budget.getNumber(), resources.getValue());
     }
 }

@@ -27,7 +27,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
@@ -35,6 +34,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import org.cohorte.base.ui.DatePickers;
+import org.cohorte.base.ui.DecimalField;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.time.EngineClock;
 import org.cohorte.base.ui.BoundedUploadHandler;
@@ -296,14 +297,14 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
         TextField unit = new TextField(getTranslation("performance.workbook.unit"));
         unit.setId("indicator-unit");
         unit.setMaxLength(40);
-        NumberField baseline = new NumberField(getTranslation("performance.workbook.baseline"));
+        DecimalField baseline = new DecimalField(getTranslation("performance.workbook.baseline"));
         baseline.setId("indicator-baseline");
-        DatePicker baselineDate = new DatePicker(getTranslation("performance.import.column.baselineDate"));
+        DatePicker baselineDate = DatePickers.create(getTranslation("performance.import.column.baselineDate"));
         baselineDate.setId("indicator-baseline-date");
         baselineDate.setValue(EngineClock.today().withDayOfMonth(1));
-        NumberField target = new NumberField(getTranslation("performance.workbook.target"));
+        DecimalField target = new DecimalField(getTranslation("performance.workbook.target"));
         target.setId("indicator-target");
-        DatePicker targetDate = new DatePicker(getTranslation("performance.workbook.targetDate"));
+        DatePicker targetDate = DatePickers.create(getTranslation("performance.workbook.targetDate"));
         targetDate.setId("indicator-target-date");
         targetDate.setValue(EngineClock.today().plusYears(1));
         ComboBox<Direction> direction = new ComboBox<>(getTranslation("performance.workbook.direction"));
@@ -323,12 +324,12 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
         FormLayout form = new FormLayout(objective, name, unit, direction, baseline, baselineDate, target, targetDate,
                 frequency, owner, validator);
         Button save = new Button(getTranslation("common.save"), e -> {
-            if (objective.getValue() == null || baseline.getValue() == null || target.getValue() == null) {
+            if (objective.getValue() == null || baseline.getValue().isBlank() || target.getValue().isBlank()) {
                 Notifier.error("performance.error.required");
                 return;
             }
             if (Notifier.attempt(() -> indicatorService.defineIndicator(objective.getValue().getId(), new IndicatorDefinition(
-                    name.getValue(), unit.getValue(), baseline.getValue(), baselineDate.getValue(), target.getValue(),
+                    name.getValue(), unit.getValue(), baseline.getNumber(), baselineDate.getValue(), target.getNumber(),
                     targetDate.getValue(), direction.getValue(), frequency.getValue(), owner.getValue(), validator.getValue())))) {
                 dialog.close();
                 refresh();

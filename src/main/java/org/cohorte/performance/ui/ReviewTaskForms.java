@@ -12,9 +12,9 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import org.cohorte.base.ui.DecimalField;
 import org.cohorte.base.ui.Notifier;
 import org.cohorte.performance.domain.Indicator;
 import org.cohorte.performance.domain.Measurement;
@@ -124,11 +124,11 @@ public class ReviewTaskForms {
                 reason.addClassName("perf-sent-back");
                 getContent().add(reason);
             }
-            NumberField value = new NumberField(getTranslation("performance.form.value") + " (" + context.indicator().getUnit() + ")");
+            DecimalField value = new DecimalField(getTranslation("performance.form.value") + " (" + context.indicator().getUnit() + ")");
             value.setId("measurement-value");
             value.setRequiredIndicatorVisible(true);
             if (m.getValue() != null) {
-                value.setValue(m.getValue());
+                value.setNumber(m.getValue());
             }
             TextArea comment = new TextArea(getTranslation("performance.workbook.comment"));
             comment.setId("measurement-comment");
@@ -143,7 +143,7 @@ public class ReviewTaskForms {
             evidence.setWidthFull();
             Button submit = primary(getTranslation("performance.form.submitValue"), "complete-button");
             submit.addClickListener(e -> {
-                if (Notifier.attempt(() -> reviewService.submitMeasurement(task.id(), value.getValue(), comment.getValue(),
+                if (Notifier.attempt(() -> reviewService.submitMeasurement(task.id(), value.getNumber(), comment.getValue(),
                         evidence.getValue()))) {
                     done.run();
                 } else {
