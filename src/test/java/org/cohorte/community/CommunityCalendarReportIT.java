@@ -143,6 +143,23 @@ class CommunityCalendarReportIT extends IntegrationTest {
         assertThat(vevents.get(0).getSummary().getValue()).isEqualTo("Séance de codéveloppement (déplacée)");
         assertThat(vevents.get(0).getDateTimeStart().getValue()).isEqualTo("20260306T140000Z");
         assertThat(vevents.get(1).getSummary().getValue()).isEqualTo("Appel mensuel");
+        // What it is, in the member's language (French), and the way back to the community in Cohorte, absolute
+        // from cohorte.public-url.
+        String communityUrl = "https://cohorte.example.org/community/" + f.community;
+        assertThat(vevents.get(0).getDescription().getValue())
+                .startsWith("Séance de codéveloppement de la communauté « Coach RH ")
+                .endsWith(" » dans Cohorte. Détails : " + communityUrl);
+        assertThat(vevents.get(1).getDescription().getValue()).startsWith("Appel mensuel de la communauté");
+        assertThat(vevents.get(0).getUrl().getValue()).isEqualTo(communityUrl);
+        assertThat(vevents.get(1).getUrl().getValue()).isEqualTo(communityUrl);
+        // Julie chose English: her own feed speaks English.
+        String englishPath = data.as(f.colleague, () -> calendar.feedPath(f.community));
+        Calendar english = new CalendarBuilder().build(new StringReader(HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + englishPath)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body()));
+        List<VEvent> englishEvents = english.getComponents("VEVENT");
+        assertThat(englishEvents.get(1).getDescription().getValue())
+                .startsWith("Monthly call of the “Coach RH ").endsWith("” community in Cohorte. Details: " + communityUrl);
 
         HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(baseUrl() + CalendarService.FEED_PATH + "0".repeat(48) + ".ics")).GET().build(),

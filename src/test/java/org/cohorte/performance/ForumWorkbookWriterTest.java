@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -61,7 +62,7 @@ class ForumWorkbookWriterTest {
                 List.of(new BlockerRow("MSSS", "INDICATOR", "Postes non comblés", "ESCALATED",
                         Instant.parse("2026-05-01T13:00:00Z"), 70, Instant.parse("2026-05-15T13:00:00Z"), true,
                         "Paul Côté", Instant.parse("2026-05-15T13:00:00Z"))),
-                List.of(new ExperimentSnapshot(UUID.randomUUID(), SCT, "Clavardage citoyen", "RUNNING", 2, "PERSEVERE",
+                List.of(new ExperimentSnapshot(UUID.randomUUID(), SCT, "Clavardage citoyen", "SCALED", 2, "SCALE",
                         42.0, "%", Instant.parse("2026-06-30T12:00:00Z"))),
                 Map.of(MSSS, "MSSS", SCT, "SCT"), key -> I18N.getTranslation(key, locale));
     }
@@ -155,6 +156,17 @@ class ForumWorkbookWriterTest {
             assertThat(experiments.getRow(1).getCell(0).getStringCellValue()).isEqualTo("SCT");
             assertThat(experiments.getRow(1).getCell(1).getStringCellValue()).isEqualTo("Clavardage citoyen");
             assertThat(experiments.getRow(1).getCell(5).getNumericCellValue()).isEqualTo(42.0);
+            // Codes in the reader's words, never SCALED / SCALE.
+            assertThat(experiments.getRow(1).getCell(2).getStringCellValue()).isEqualTo("Passée à l’échelle");
+            assertThat(experiments.getRow(1).getCell(4).getStringCellValue()).isEqualTo("Passer à l’échelle");
+            assertThat(workbook.getSheet("Indicateurs").getRow(1).getCell(4).getStringCellValue())
+                    .isEqualTo(I18N.getTranslation("performance.workbook.direction.LOWER", Locale.FRENCH));
+
+            // Prints landscape, one page wide, headers repeated; the chart starts a page of its own.
+            SpreadsheetChecks.assertPrintsWell(workbook, PrintSetup.LETTER_PAPERSIZE);
+            assertThat(summary.getRepeatingRows().getLastRow()).isEqualTo(3);
+            int chartRow = summary.getDrawingPatriarch().getCTDrawing().getTwoCellAnchorArray(0).getFrom().getRow();
+            assertThat(summary.getRowBreaks()).containsExactly(chartRow - 2);
 
             XSSFSheet about = workbook.getSheet("À propos");
             assertThat(about.getRow(2).getCell(1).getStringCellValue()).isEqualTo("Hélène Morin (forum)");
@@ -169,6 +181,8 @@ class ForumWorkbookWriterTest {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(write(sample(Locale.ENGLISH))))) {
             assertThat(workbook.getSheetName(0)).isEqualTo("Summary");
             assertThat(workbook.getSheet("Indicators").getRow(2).getCell(13).getStringCellValue()).isEqualTo("Off track");
+            assertThat(workbook.getSheet("Experiments").getRow(1).getCell(2).getStringCellValue()).isEqualTo("Scaled");
+            assertThat(workbook.getSheet("Experiments").getRow(1).getCell(4).getStringCellValue()).isEqualTo("Scale");
         }
     }
 

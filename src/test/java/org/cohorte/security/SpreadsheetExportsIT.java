@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -182,6 +183,7 @@ class SpreadsheetExportsIT extends IntegrationTest {
             assertHostileTextStaysText(workbook, List.of(h.get(0), h.get(1) + " (" + org.manager() + ")", h.get(2),
                     h.get(3), h.get(4), h.get(5)));
             SpreadsheetChecks.assertNoUserFormula(workbook, SpreadsheetChecks::forumSummaryFormula);
+            SpreadsheetChecks.assertPrintsWell(workbook, PrintSetup.LETTER_PAPERSIZE);
             Row indicator = workbook.getSheet("Indicateurs").getRow(1);
             assertThat(indicator.getCell(0).getStringCellValue()).isEqualTo(h.get(0));
             assertThat(indicator.getCell(1).getStringCellValue()).isEqualTo(h.get(2));
@@ -209,6 +211,7 @@ class SpreadsheetExportsIT extends IntegrationTest {
             assertThat(definition.getCell(3).getNumericCellValue()).isEqualTo(-2.0);
             assertThat(workbook.getSheetAt(1).getRow(1).getCell(0).getCellStyle().getQuotePrefixed()).isTrue();
             SpreadsheetChecks.assertNoUserFormula(workbook, formula -> false);
+            SpreadsheetChecks.assertPrintsWell(workbook, PrintSetup.LETTER_PAPERSIZE);
         }
         ClockUtil.reset();
     }
@@ -251,6 +254,7 @@ class SpreadsheetExportsIT extends IntegrationTest {
             assertThat(week.getCell(3).getNumericCellValue()).isEqualTo(-3.0);
             assertThat(week.getCell(5).getStringCellValue()).isEqualTo(h.get(3));
             assertThat(week.getCell(5).getCellStyle().getQuotePrefixed()).isTrue();
+            SpreadsheetChecks.assertPrintsWell(workbook, PrintSetup.LETTER_PAPERSIZE);
         }
         ClockUtil.reset();
     }
@@ -300,6 +304,7 @@ class SpreadsheetExportsIT extends IntegrationTest {
             assertThat(row.getCell(8).getStringCellValue()).isEqualTo(h.get(0));
             assertThat(row.getCell(9).getStringCellValue()).isEqualTo(h.get(5).strip());
             assertThat(row.getCell(4).getCellType()).isEqualTo(CellType.NUMERIC);
+            SpreadsheetChecks.assertPrintsWell(workbook, PrintSetup.LETTER_PAPERSIZE);
         }
     }
 
@@ -341,6 +346,8 @@ class SpreadsheetExportsIT extends IntegrationTest {
             // The bold of the row survives in the quote-prefixed twin.
             assertThat(workbook.getFontAt(summary.getRow(0).getCell(1).getCellStyle().getFontIndex()).getBold()).isTrue();
             assertThat(summary.getRow(3).getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
+            // The summary is a list of label/value pairs: no header to repeat.
+            SpreadsheetChecks.assertPrintsWell(workbook, PrintSetup.LETTER_PAPERSIZE, summary.getSheetName());
         }
     }
 }

@@ -125,4 +125,26 @@ public final class SpreadsheetChecks {
         assertThat(sheets).as(output).isNotEmpty();
         return sheets;
     }
+
+    /**
+     * Every sheet prints landscape, all its columns on one page width (as many pages down as needed), on the
+     * expected paper; sheets with a header repeat it on each page (the header rows read from the file itself).
+     */
+    public static void assertPrintsWell(Workbook workbook, short paper, String... sheetsWithoutHeader) {
+        List<String> bare = List.of(sheetsWithoutHeader);
+        for (Sheet sheet : workbook) {
+            String name = sheet.getSheetName();
+            assertThat(sheet.getFitToPage()).as(name).isTrue();
+            assertThat(sheet.getPrintSetup().getLandscape()).as(name).isTrue();
+            assertThat(sheet.getPrintSetup().getFitWidth()).as(name).isEqualTo((short) 1);
+            assertThat(sheet.getPrintSetup().getFitHeight()).as(name).isEqualTo((short) 0);
+            assertThat(sheet.getPrintSetup().getPaperSize()).as(name).isEqualTo(paper);
+            if (bare.contains(name)) {
+                assertThat(sheet.getRepeatingRows()).as(name).isNull();
+            } else {
+                assertThat(sheet.getRepeatingRows()).as(name).isNotNull();
+                assertThat(sheet.getRepeatingRows().getFirstRow()).as(name).isZero();
+            }
+        }
+    }
 }

@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.cohorte.base.error.NotFoundException;
+import org.cohorte.base.export.PrintLayout;
 import org.cohorte.base.export.SpreadsheetText;
 import org.cohorte.base.i18n.CohorteI18NProvider;
 import org.cohorte.base.time.EngineClock;
@@ -189,6 +190,7 @@ public class GroupWorkbookExporter {
             sheet.setColumnWidth(i, 22 * 256);
         }
         sheet.createFreezePane(0, 1);
+        PrintLayout.apply(sheet, 1, locale);
         return sheet;
     }
 

@@ -1,5 +1,6 @@
 package org.cohorte.community.service;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,8 +11,10 @@ import java.util.UUID;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
@@ -124,17 +127,33 @@ public class CalendarService {
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(new XProperty("X-WR-CALNAME", community.getName()));
+        // Texts in the language the member chose in their profile (French when they never did).
+        String reader = member.get().getUserId();
+        String link = notifier.link("community/" + communityId);
+        URI uri = URI.create(link);
         for (CommunityActivity activity : activities.findByCommunityIdAndEndsAtAfterOrderByStartsAt(communityId,
                 EngineClock.now().minus(FEED_HISTORY))) {
             VEvent event = new VEvent(activity.getStartsAt(), activity.getEndsAt(), activity.getTitle());
             event.add(new Uid(activity.getId() + "@cohorte"));
             event.add(new Categories(activity.getKind().toLowerCase(Locale.ROOT)));
+            event.add(new Description(notifier.translate(reader, "community.calendar.eventDescription",
+                    notifier.translate(reader, "community.activity." + kindKey(activity.getKind())),
+                    community.getName(), link)));
+            event.add(new Url(uri));
             if (activity.isCancelled()) {
                 event.add(ImmutableStatus.VEVENT_CANCELLED);
             }
             calendar.add(event);
         }
         return Optional.of(calendar.toString());
+    }
+
+    /** The kinds the bundles name; any other is an "activity". */
+    public static String kindKey(String kind) {
+        return switch (kind == null ? "" : kind) {
+            case "MONTHLY_CALL", "WORKSHOP", "CODEVELOPMENT_SESSION" -> kind;
+            default -> "OTHER";
+        };
     }
 
     private static ActivitySummary summary(CommunityActivity a) {

@@ -22,6 +22,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.cohorte.base.error.CohorteException;
+import org.cohorte.base.export.PrintLayout;
 import org.cohorte.base.export.SpreadsheetText;
 import org.cohorte.base.i18n.CohorteI18NProvider;
 import org.cohorte.base.time.EngineClock;
@@ -93,6 +94,7 @@ public class CommunityHealthWorkbookExporter {
 
             Sheet summary = workbook.createSheet(t(locale, "community.report.sheet.summary"));
             summary.setColumnWidth(0, 45 * 256);
+            PrintLayout.apply(summary, 0, locale);
             summary.setColumnWidth(1, 30 * 256);
             int r = 0;
             row(texts, summary, r++, bold, t(locale, "community.report.community"), community.getName());
@@ -116,6 +118,7 @@ public class CommunityHealthWorkbookExporter {
 
             Sheet top = workbook.createSheet(t(locale, "community.report.sheet.articles"));
             top.setColumnWidth(0, 60 * 256);
+            PrintLayout.apply(top, 1, locale);
             row(texts, top, 0, bold, t(locale, "community.report.article"), t(locale, "community.report.views"));
             int a = 1;
             for (var article : articles.findTop10ByCommunityIdOrderByViewCountDesc(communityId)) {
@@ -126,6 +129,7 @@ public class CommunityHealthWorkbookExporter {
 
             Sheet orgs = workbook.createSheet(t(locale, "community.report.sheet.organizations"));
             orgs.setColumnWidth(0, 50 * 256);
+            PrintLayout.apply(orgs, 1, locale);
             row(texts, orgs, 0, bold, t(locale, "community.report.organization"), t(locale, "community.report.members"),
                     t(locale, "community.report.activeMembers"));
             Set<String> active = activeMembers(asked, communityId, from, to);

@@ -82,10 +82,7 @@ class CommunityCalendarTab extends VerticalLayout {
     }
 
     static String kindKey(String kind) {
-        return switch (kind == null ? "" : kind) {
-            case "MONTHLY_CALL", "WORKSHOP", "CODEVELOPMENT_SESSION" -> kind;
-            default -> "OTHER";
-        };
+        return CalendarService.kindKey(kind);
     }
 
     private void planDialog() {

@@ -22,6 +22,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.cohorte.base.export.PrintLayout;
 import org.cohorte.base.export.SpreadsheetText;
 import org.cohorte.base.i18n.CohorteI18NProvider;
 import org.cohorte.identity.service.OrganizationRef;
@@ -170,6 +171,7 @@ public class PortfolioWorkbookExporter {
             sheet.setColumnWidth(i, 20 * 256);
         }
         sheet.createFreezePane(0, 1);
+        PrintLayout.apply(sheet, 1, null);
         sheet.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, columns.length - 1));
         return sheet;
     }

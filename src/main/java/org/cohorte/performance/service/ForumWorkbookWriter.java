@@ -43,6 +43,7 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.cohorte.base.export.PrintLayout;
 import org.cohorte.base.export.SpreadsheetText;
 import org.cohorte.incubator.api.ExperimentSnapshot;
 import org.cohorte.performance.domain.IndicatorStatus;
@@ -56,6 +57,7 @@ import org.cohorte.performance.domain.IndicatorStatus;
 public class ForumWorkbookWriter {
 
     static final int WINDOW = 100;
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z][A-Z_]*");
     private static final ZoneId ZONE = ZoneId.of("America/Montreal");
     private static final Map<IndicatorStatus, byte[]> STATUS_COLOURS = new EnumMap<>(Map.of(
             IndicatorStatus.ON_TRACK, new byte[] {(byte) 0xC6, (byte) 0xEF, (byte) 0xCE},
@@ -190,7 +192,10 @@ public class ForumWorkbookWriter {
         for (int c = 1; c < headers.length; c++) {
             sheet.setColumnWidth(c, 14 * 256);
         }
+        PrintLayout.apply(sheet, headerRow + 1, null);
         if (!data.summary().isEmpty()) {
+            // The chart starts a page of its own, so printing never cuts it in two.
+            sheet.setRowBreak(r);
             chart(sheet, headerRow, first - 1, last - 1, r + 2);
         }
     }
@@ -388,10 +393,10 @@ public class ForumWorkbookWriter {
             Row row = sheet.createRow(r++);
             cell(row, 0, e.organizationId() == null ? "" : organizationName(e), text);
             cell(row, 1, e.title(), text);
-            cell(row, 2, e.stage(), text);
+            cell(row, 2, code("incubator.stage.", e.stage()), text);
             cell(row, 3, e.iterations(), integer);
             if (e.lastDecision() != null) {
-                cell(row, 4, e.lastDecision(), text);
+                cell(row, 4, code("incubator.decision.", e.lastDecision()), text);
             }
             if (e.lastMetricValue() != null) {
                 cell(row, 5, e.lastMetricValue(), number);
@@ -406,6 +411,15 @@ public class ForumWorkbookWriter {
         for (int c = 0; c < widths.length; c++) {
             sheet.setColumnWidth(c, widths[c] * 256);
         }
+    }
+
+    /** A code (SCALED, PERSEVERE…) in the reader's words; anything that is not a known code is shown as it is. */
+    private String code(String prefix, String value) {
+        if (value == null || !CODE.matcher(value).matches()) {
+            return value;
+        }
+        String label = data.labels().apply(prefix + value);
+        return label == null || label.isBlank() || label.contains(prefix) ? value : label;
     }
 
     private String organizationName(ExperimentSnapshot e) {
@@ -437,6 +451,7 @@ public class ForumWorkbookWriter {
             }
         }
         sheet.createFreezePane(0, 1);
+        PrintLayout.apply(sheet, 1, null);
         sheet.setColumnWidth(0, 30 * 256);
         sheet.setColumnWidth(1, 80 * 256);
     }
@@ -449,6 +464,7 @@ public class ForumWorkbookWriter {
 
     private static void finishTable(Sheet sheet, int columns, int rows, int frozenColumns) {
         sheet.createFreezePane(frozenColumns, 1);
+        PrintLayout.apply(sheet, 1, null);
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, rows - 1), 0, columns - 1));
     }
 

@@ -34,6 +34,7 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.cohorte.base.limits.RateLimits;
 import org.cohorte.base.error.CohorteException;
+import org.cohorte.base.export.PrintLayout;
 import org.cohorte.base.export.SpreadsheetText;
 import org.cohorte.base.i18n.CohorteI18NProvider;
 import org.cohorte.base.text.PlainText;
@@ -159,6 +160,8 @@ public class IndicatorImportService {
             }
             defs.createFreezePane(0, 1);
             values.createFreezePane(0, 1);
+            PrintLayout.apply(defs, 1, locale);
+            PrintLayout.apply(values, 1, locale);
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
