@@ -208,7 +208,7 @@ final class XlsxReader implements AutoCloseable {
     // ---------------------------------------------------------------- XML
 
     /** A SAX parse with DOCTYPEs refused outright, on POI's hardened reader. */
-    private void parse(InputStream in, DefaultHandler handler) throws IOException, SAXException {
+    private static void parse(InputStream in, DefaultHandler handler) throws IOException, SAXException {
         XMLReader xml;
         try {
             xml = XMLHelper.newXMLReader();
@@ -474,16 +474,7 @@ final class XlsxReader implements AutoCloseable {
 
         static SharedStrings read(InputStream in) throws IOException, SAXException {
             SharedStrings table = new SharedStrings();
-            XMLReader xml;
-            try {
-                xml = XMLHelper.newXMLReader();
-                xml.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            } catch (ParserConfigurationException e) {
-                throw new SAXException(e);
-            }
-            xml.setContentHandler(table);
-            xml.setErrorHandler(table);
-            xml.parse(new InputSource(in));
+            parse(in, table);
             return table;
         }
 
