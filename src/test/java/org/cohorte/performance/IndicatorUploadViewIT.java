@@ -266,11 +266,7 @@ class IndicatorUploadViewIT extends ViewTest {
         Set<Path> before = temporaryFiles();
         // A workbook's first bytes, then zeros: 11 MB in all, no Content-Length (chunked).
         Posted posted = post(upload, workbook(org, "Jamais importé"), 11L * 1024 * 1024, -1, false);
-        assertThat(posted.status()).isEqualTo(413);
-        assertThat(posted.read()).isLessThanOrEqualTo(LIMIT + 1);
-        assertThat(shown()).contains(TOO_LARGE);
-        assertThat(temporaryFiles()).isEqualTo(before);
-        assertThat(data.as(org.manager(), () -> indicatorService.indicators(org.id()))).isEmpty();
+        assertRefusedWithNothingLeft(posted, before, org);
     }
 
     @Test
@@ -279,11 +275,7 @@ class IndicatorUploadViewIT extends ViewTest {
         Upload upload = open(org);
         Set<Path> before = temporaryFiles();
         Posted posted = post(upload, workbook(org, "Jamais importé"), 11L * 1024 * 1024, 7_000, true);
-        assertThat(posted.status()).isEqualTo(413);
-        assertThat(posted.read()).isLessThanOrEqualTo(LIMIT + 1);
-        assertThat(shown()).contains(TOO_LARGE);
-        assertThat(temporaryFiles()).isEqualTo(before);
-        assertThat(data.as(org.manager(), () -> indicatorService.indicators(org.id()))).isEmpty();
+        assertRefusedWithNothingLeft(posted, before, org);
     }
 
     @Test
@@ -358,5 +350,14 @@ class IndicatorUploadViewIT extends ViewTest {
         assertThat(multipart.getFileSizeThreshold().toBytes()).isZero();
         assertThat((long) upload.getMaxFileSize()).isEqualTo(LIMIT);
         assertThat(((BoundedUploadHandler) UploadKt.get_handler(upload)).maxBytes()).isEqualTo(LIMIT);
+    }
+
+    /** Refused with 413 after at most the limit, told on screen, no temporary file left, nothing imported. */
+    private void assertRefusedWithNothingLeft(Posted posted, Set<Path> before, PerformanceFixture.Org org) throws IOException {
+        assertThat(posted.status()).isEqualTo(413);
+        assertThat(posted.read()).isLessThanOrEqualTo(LIMIT + 1);
+        assertThat(shown()).contains(TOO_LARGE);
+        assertThat(temporaryFiles()).isEqualTo(before);
+        assertThat(data.as(org.manager(), () -> indicatorService.indicators(org.id()))).isEmpty();
     }
 }
