@@ -11,4 +11,6 @@ public interface OrganizationRepository extends JpaRepository<Organization, UUID
     List<Organization> findAllByOrderByNameAsc();
 
     Optional<Organization> findByNameIgnoreCase(String name);
+
+    List<Organization> findByAcronymIgnoreCase(String acronym);
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;
 import org.cohorte.identity.service.MemberService;
 import org.cohorte.identity.service.Roles;
+import org.cohorte.identity.service.SsoSettings;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -26,14 +27,21 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
 
     private final IdentityService identityService;
     private final MemberService memberService;
+    private final SsoSettings sso;
 
-    public CamundaIdentityAuthenticationProvider(IdentityService identityService, MemberService memberService) {
+    public CamundaIdentityAuthenticationProvider(IdentityService identityService, MemberService memberService,
+                                                 SsoSettings sso) {
         this.identityService = identityService;
         this.memberService = memberService;
+        this.sso = sso;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
+        if (!sso.localAccountsEnabled()) {
+            // Only the identity provider signs people in (cohorte.sso.local-accounts=false): no password is checked.
+            throw new BadCredentialsException("Local accounts are switched off");
+        }
         String userId = authentication.getName() == null ? "" : authentication.getName().trim().toLowerCase(Locale.ROOT);
         Object credentials = authentication.getCredentials();
         String password = credentials == null ? "" : credentials.toString();

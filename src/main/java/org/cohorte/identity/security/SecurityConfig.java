@@ -3,6 +3,7 @@ package org.cohorte.identity.security;
 import jakarta.servlet.DispatcherType;
 
 import com.vaadin.flow.spring.security.RequestUtil;
+import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.camunda.bpm.engine.IdentityService;
@@ -10,6 +11,8 @@ import org.cohorte.identity.service.ApiTokenService;
 import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.MemberService;
 import org.cohorte.identity.service.Roles;
+import org.cohorte.identity.service.SsoMemberService;
+import org.cohorte.identity.service.SsoSettings;
 import org.cohorte.identity.ui.LoginView;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +24,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -40,7 +49,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       first-administrator setup are closed to everyone.</li>
  *   <li>{@code /actuator}: the health probe only.</li>
  *   <li>{@code /api}: the work API and the forum workbook, for every member, JSON only.</li>
- *   <li>everything else: the Vaadin UI (and the calendar feed's own chain, ordered before this one).</li>
+ *   <li>everything else: the Vaadin UI (and the calendar feed's own chain, ordered before this one), signed in
+ *       on the login page by password or, when {@code cohorte.sso.issuer-uri} is set, by the organization's
+ *       OpenID Connect provider ({@link SsoUserService}).</li>
  * </ol>
  */
 @Configuration
@@ -53,14 +64,18 @@ public class SecurityConfig {
     private final JsonRefusals refusals;
     private final ApiTokenService tokens;
     private final MemberService members;
+    private final SsoSettings sso;
+    private final SsoMemberService ssoMembers;
 
     public SecurityConfig(IdentityService identityService, CurrentUser currentUser, JsonRefusals refusals,
-                          ApiTokenService tokens, MemberService members) {
+                          ApiTokenService tokens, MemberService members, SsoSettings sso, SsoMemberService ssoMembers) {
         this.identityService = identityService;
         this.currentUser = currentUser;
         this.refusals = refusals;
         this.tokens = tokens;
         this.members = members;
+        this.sso = sso;
+        this.ssoMembers = ssoMembers;
     }
 
     @Bean
@@ -131,8 +146,39 @@ public class SecurityConfig {
         // Vaadin exempts the login page's POST from CSRF protection; Cohorte keeps it (no forced sign-in into
         // an attacker's account): only Vaadin's internal requests, which carry their own security key, skip it.
         http.csrf(csrf -> csrf.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
+        if (sso.isEnabled()) {
+            singleSignOn(http);
+        }
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                 .enableCsrfConfiguration(false)).build();
+    }
+
+    /**
+     * The provider's sign-in beside the password form, on the same chain (same headers, session handling and
+     * CSRF rules): Spring Security's authorization code flow with state, nonce and PKCE, the ID token checked
+     * (signature, issuer, audience, expiry), the session id changed at sign-in, tokens kept in the session only
+     * (never in a node's memory or the log). Signing out also ends the provider's session (RP-initiated logout);
+     * a local member's sign-out is unchanged.
+     */
+    private void singleSignOn(HttpSecurity http) throws Exception {
+        SsoClientRegistrations registrations = new SsoClientRegistrations(sso);
+        DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
+                registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+        // PKCE for confidential clients too (Spring adds it by itself only for public ones).
+        resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        http.oauth2Login(login -> login
+                .loginPage("/login")
+                .clientRegistrationRepository(registrations)
+                .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(resolver))
+                .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new SsoUserService(sso, ssoMembers)))
+                .failureHandler(new SsoFailureHandler()));
+        OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        logout.setPostLogoutRedirectUri(sso.getPostLogoutRedirectUri());
+        // Vaadin signs out from a server round trip: the browser is sent on by the client engine, not by a 302.
+        logout.setRedirectStrategy(new UidlRedirectStrategy());
+        logout.setDefaultTargetUrl("/");
+        http.setSharedObject(LogoutSuccessHandler.class, logout);
     }
 
     /**

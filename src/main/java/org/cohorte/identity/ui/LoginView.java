@@ -1,7 +1,13 @@
 package org.cohorte.identity.ui;
 
+import java.util.List;
+import java.util.Set;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -16,16 +22,26 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.cohorte.base.ui.LanguagePreference;
+import org.cohorte.identity.service.SsoSettings;
 
-/** The sign-in page, in French unless the visitor picks English. Spring Security handles the POST. */
+/**
+ * The sign-in page, in French unless the visitor picks English. Spring Security handles the POST, and the
+ * provider's sign-in when single sign-on is configured: then a "Sign in with ..." button, the password form
+ * only while local accounts are on, and the reason when the provider's sign-in was refused.
+ */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    /** Reasons a refused single sign-on comes back with (SsoFailureHandler); anything else reads as "failed". */
+    static final Set<String> SSO_REFUSALS = Set.of("token", "replay", "denied", "email", "userid", "taken",
+            "organization", "failed");
+
     private final LoginForm login = new LoginForm();
+    private final Div ssoError = new Div();
     private final AuthenticationContext authenticationContext;
 
-    public LoginView(AuthenticationContext authenticationContext) {
+    public LoginView(AuthenticationContext authenticationContext, SsoSettings sso) {
         this.authenticationContext = authenticationContext;
         addClassName("login-view");
         setSizeFull();
@@ -48,7 +64,22 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         HorizontalLayout languages = new HorizontalLayout(french, englishButton);
         languages.addClassName("login-languages");
 
-        add(brand, tagline, login, languages);
+        ssoError.setId("sso-error");
+        ssoError.addClassName("login-sso-error");
+        ssoError.getElement().setAttribute("role", "alert");
+        ssoError.setVisible(false);
+        add(brand, tagline, ssoError);
+        if (sso.isEnabled()) {
+            // A plain link, not a router link: the browser must leave for Spring Security's redirect to the provider.
+            Anchor signInWithProvider = new Anchor("oauth2/authorization/" + SsoSettings.REGISTRATION_ID,
+                    getTranslation("login.sso.button", sso.getName()), AnchorTarget.SELF);
+            signInWithProvider.getElement().setAttribute("router-ignore", true);
+            signInWithProvider.setId("sso-sign-in");
+            signInWithProvider.addClassName("login-sso-button");
+            add(signInWithProvider);
+        }
+        login.setVisible(sso.localAccountsEnabled());
+        add(login, languages);
     }
 
     private Button languageButton(String label, String language, boolean current) {
@@ -84,7 +115,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             event.forwardTo("");
             return;
         }
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        login.setError(parameters.containsKey("error"));
+        List<String> refusal = parameters.getOrDefault("sso-error", List.of());
+        if (!refusal.isEmpty()) {
+            String reason = SSO_REFUSALS.contains(refusal.get(0)) ? refusal.get(0) : "failed";
+            ssoError.setText(getTranslation("login.sso.error." + reason));
+            ssoError.setVisible(true);
+        }
     }
 
     @Override
