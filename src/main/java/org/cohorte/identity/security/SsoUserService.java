@@ -52,6 +52,9 @@ class SsoUserService extends OidcUserService {
         } catch (SsoSignIn.RefusedException refused) {
             throw new OAuth2AuthenticationException(new OAuth2Error(
                     REFUSAL_PREFIX + refused.refusal().name().toLowerCase(Locale.ROOT)));
+        } catch (IllegalStateException broken) {
+            // A linked member whose Camunda user was deleted (in Camunda Admin): a refusal page, not a server error.
+            throw new OAuth2AuthenticationException(new OAuth2Error("server_error"), broken.getMessage(), broken);
         }
         List<GrantedAuthority> authorities = member.groups().stream()
                 .<GrantedAuthority>map(group -> new SimpleGrantedAuthority(Roles.AUTHORITY_PREFIX + group)).toList();

@@ -34,7 +34,7 @@ import org.cohorte.identity.service.SsoSettings;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     /** Reasons a refused single sign-on comes back with (SsoFailureHandler); anything else reads as "failed". */
-    static final Set<String> SSO_REFUSALS = Set.of("token", "replay", "denied", "email", "userid", "taken",
+    public static final Set<String> SSO_REFUSALS = Set.of("token", "replay", "denied", "email", "userid", "taken",
             "organization", "failed");
 
     private final LoginForm login = new LoginForm();

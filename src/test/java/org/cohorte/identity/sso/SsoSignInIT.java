@@ -122,6 +122,21 @@ class SsoSignInIT extends SsoIntegrationTest {
     }
 
     @Test
+    void an_sso_administrator_opens_cockpit_with_the_same_session_and_a_member_does_not() {
+        String adminId = unique("sso-admin");
+        Person admin = new Person();
+        admin.signIn(adminId, claims(adminId, adminId + "@example.org", null, null, "cohorte-admins"));
+        assertThat(admin.status("/camunda/app/cockpit/default/")).isEqualTo(200);
+        assertThat(admin.get("/camunda/api/admin/auth/user/default").body()).contains("\"userId\":\"" + adminId + "\"");
+        assertThat(admin.status("/camunda/app/tasklist/default/")).isEqualTo(403);
+
+        String memberId = unique("sso-member");
+        Person member = new Person();
+        member.signIn(memberId, claims(memberId, memberId + "@example.org", null, null));
+        assertThat(member.status("/camunda/app/cockpit/default/")).isEqualTo(403);
+    }
+
+    @Test
     void a_missing_email_claim_is_refused_and_creates_nothing() {
         String id = unique("sso-nomail");
         Person person = new Person();
