@@ -13,7 +13,9 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -221,5 +223,103 @@ class CodevelopmentViewsIT extends ViewTest {
         UI.getCurrent().navigate(SessionBoardView.class, session.toString());
         assertThat(_get(H2.class).getText()).isEqualTo("Introuvable");
         assertThat(UI.getCurrent().getElement().getTextRecursively()).doesNotContain("Mobiliser une équipe");
+    }
+
+    private static Button button(String id) {
+        return _get(Button.class, spec -> spec.withId(id));
+    }
+
+    @Test
+    void the_clients_answer_form_lists_each_question_as_it_is_asked_and_finishing_with_open_ones_asks_first() {
+        CodevFixture.Group g = fixture.group(4);
+        UUID session = fixture.launch(g, SessionMode.LIVE);
+        fixture.prepareAndOpen(g, session);
+        String client = fixture.clientOf(g, session);
+        List<String> consultants = fixture.consultantsOf(g, session);
+        signIn(client);
+        UI.getCurrent().navigate(SessionBoardView.class, session.toString());
+        _click(button("complete-button"));
+        awaitPushed("step 2", () -> text("codev-current-step").startsWith("Étape 2"));
+        assertThat(text("codev-my-task")).contains("Aucune question pour l’instant");
+        assertThat(_find(TextField.class, spec -> spec.withId("codev-answer-0"))).isEmpty();
+
+        // A consultant asks from their own screen: the client's form gains the question, nothing to click.
+        data.as(consultants.get(0), () -> sessionService.addQuestion(session, "Depuis quand l’équipe est-elle à distance ?"));
+        awaitPushed("the first question in the form", () -> !_find(TextField.class, spec -> spec.withId("codev-answer-0")).isEmpty());
+        assertThat(text("codev-answers")).contains("Depuis quand l’équipe est-elle à distance ?");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("codev-no-questions")).isVisible()).isFalse();
+
+        // Finishing now asks first; cancelling loses nothing, the task stays open.
+        _click(button("complete-button"));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("codev-open-items-text")).getText())
+                .isEqualTo("1 question(s) sans réponse. Terminer l’étape quand même ? Vous ne pourrez plus y répondre ensuite.");
+        _click(button("codev-open-items-cancel"));
+        assertThat(_find(Paragraph.class, spec -> spec.withId("codev-open-items-text"))).isEmpty();
+        assertThat(fixture.task(session, Steps.TASK_ANSWER_QUESTIONS, client)).isNotNull();
+
+        // What she types stays while another question arrives; she answers the first, the second stays open.
+        TextField first = _get(TextField.class, spec -> spec.withId("codev-answer-0"));
+        first.setValue("Depuis six mois.");
+        data.as(consultants.get(1), () -> sessionService.addQuestion(session, "Combien de sites ?"));
+        awaitPushed("the second question", () -> !_find(TextField.class, spec -> spec.withId("codev-answer-1")).isEmpty());
+        assertThat(first.getValue()).isEqualTo("Depuis six mois.");
+        _click(_find(Button.class, spec -> spec.withText("Répondre")).get(0));
+        assertThat(data.as(client, () -> sessionService.board(session)).questions().get(0).answer()).isEqualTo("Depuis six mois.");
+        awaitPushed("the saved answer", () -> text("codev-questions").contains("Depuis six mois."));
+
+        _click(button("complete-button"));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("codev-open-items-text")).getText()).startsWith("1 question(s)");
+        _click(button("codev-open-items-confirm"));
+        assertThat(fixture.task(session, Steps.TASK_ANSWER_QUESTIONS, client)).isNull();
+        assertThat(text("codev-my-task")).doesNotContain("Combien de sites ?");
+    }
+
+    @Test
+    void the_facilitator_writes_notes_and_the_video_link_the_group_sees_them_live_and_only_the_facilitator_edits() {
+        CodevFixture.Group g = fixture.group(4);
+        UUID session = fixture.launch(g, SessionMode.LIVE);
+        fixture.prepareAndOpen(g, session);
+        String consultant = fixture.consultantsOf(g, session).get(0);
+
+        signIn(g.facilitator());
+        UI.getCurrent().navigate(SessionBoardView.class, session.toString());
+        assertThat(_find(Anchor.class, spec -> spec.withId("codev-video"))).isEmpty();
+        _get(TextField.class, spec -> spec.withId("codev-video-url")).setValue("javascript:alert(1)");
+        _click(button("codev-video-save"));
+        assertThat(data.as(consultant, () -> sessionService.board(session).videoUrl())).isNull();
+        _get(TextField.class, spec -> spec.withId("codev-video-url")).setValue("https://visio.example.org/cercle");
+        _click(button("codev-video-save"));
+        awaitPushed("the link", () -> !_find(Anchor.class, spec -> spec.withId("codev-video")).isEmpty());
+        _get(TextArea.class, spec -> spec.withId("codev-notes-text")).setValue("Cas : télétravail, 12 personnes.");
+        _click(button("codev-notes-save"));
+        awaitPushed("the notes", () -> text("codev-notes").contains("Cas : télétravail, 12 personnes."));
+
+        // The same notes saved meanwhile from the facilitator's other device, while this one has unsaved text:
+        // the text is kept, the board says the notes changed, the first save is refused, the second replaces.
+        TextArea notes = _get(TextArea.class, spec -> spec.withId("codev-notes-text"));
+        notes.setValue("Cas : télétravail, 12 personnes, 3 sites.");
+        data.as(g.facilitator(), () -> sessionService.saveStepNotes(session, 1, "Depuis la tablette", 1));
+        awaitPushed("the other save", () -> text("codev-notes").contains("Depuis la tablette"));
+        assertThat(_get(Span.class, spec -> spec.withId("codev-notes-outdated")).isVisible()).isTrue();
+        assertThat(notes.getValue()).isEqualTo("Cas : télétravail, 12 personnes, 3 sites.");
+        _click(button("codev-notes-save"));
+        assertThat(data.as(consultant, () -> sessionService.board(session)).note(1).body()).isEqualTo("Depuis la tablette");
+        assertThat(notes.getValue()).isEqualTo("Cas : télétravail, 12 personnes, 3 sites.");
+        _click(button("codev-notes-save"));
+        assertThat(data.as(consultant, () -> sessionService.board(session)).note(1).body())
+                .isEqualTo("Cas : télétravail, 12 personnes, 3 sites.");
+
+        // A consultant reads link and notes, has no editor, and sees the next notes arrive.
+        signIn(consultant);
+        UI.getCurrent().navigate(SessionBoardView.class, session.toString());
+        Anchor video = _get(Anchor.class, spec -> spec.withId("codev-video"));
+        assertThat(video.getHref()).isEqualTo("https://visio.example.org/cercle");
+        assertThat(video.getElement().getAttribute("target")).isEqualTo("_blank");
+        assertThat(video.getElement().getAttribute("rel")).contains("noopener");
+        assertThat(text("codev-notes")).contains("Cas : télétravail, 12 personnes, 3 sites.");
+        assertThat(_find(TextArea.class, spec -> spec.withId("codev-notes-text"))).isEmpty();
+        assertThat(_find(TextField.class, spec -> spec.withId("codev-video-url"))).isEmpty();
+        data.as(g.facilitator(), () -> sessionService.saveStepNotes(session, 1, "Le client présente son cas.", 3));
+        awaitPushed("the new notes", () -> text("codev-notes").contains("Le client présente son cas."));
     }
 }
