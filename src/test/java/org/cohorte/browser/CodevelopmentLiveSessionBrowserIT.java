@@ -147,6 +147,19 @@ class CodevelopmentLiveSessionBrowserIT extends IntegrationTest {
             facilitator.screenshot("codev-03-board-desktop");
             clientBrowser.driver().executeScript("document.querySelector('#codev-my-task').scrollIntoView({block: 'start'})");
             clientBrowser.screenshot("codev-03b-client-answers");
+            // The same answer form on the client's phone: every question, nothing wider than the screen.
+            Browser clientPhone = new Browser(baseUrl(), 390, 844);
+            all.add(clientPhone);
+            clientPhone.signIn(client, TestData.PASSWORD);
+            clientPhone.waitFor("vaadin-app-layout");
+            clientPhone.open("/codevelopment/session/" + session);
+            clientPhone.waitForText("#codev-answers", "Question numéro 3 ?");
+            assertThat(clientPhone.driver().executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("no horizontal scroll at 390 px").isEqualTo(true);
+            clientPhone.driver().executeScript("document.querySelector('#codev-answers').scrollIntoView({block: 'start'})");
+            clientPhone.screenshot("codev-03c-client-answers-phone");
+            all.remove(clientPhone);
+            clientPhone.close();
 
             click(facilitator, "#codev-advance");
             waitAll(all, "#codev-current-step", "Étape 3 sur 6");
