@@ -61,6 +61,17 @@ class CodevelopmentLiveSessionBrowserIT extends IntegrationTest {
         }
     }
 
+    /**
+     * What reaches past the right edge of the screen: "" when nothing does (the page does not scroll sideways and no
+     * element of the board sticks out), else the elements that do, to say which.
+     */
+    private static final String WIDER_THAN_THE_SCREEN = "const w = window.innerWidth;"
+            + " const out = Array.from(document.querySelectorAll('.codev-board *'))"
+            + ".filter(e => e.getBoundingClientRect().right > w + 1)"
+            + ".slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));"
+            + " if (document.documentElement.scrollWidth > w) out.unshift('page ' + document.documentElement.scrollWidth);"
+            + " return out.join(' | ');";
+
     @Test
     void a_facilitator_a_client_and_three_consultants_run_a_live_session_and_every_board_follows() {
         CodevFixture.Group g = fixture.group(4);
@@ -140,8 +151,8 @@ class CodevelopmentLiveSessionBrowserIT extends IntegrationTest {
                 assertThat(link).isEqualTo("https://visio.example.org/cercle-paie _blank noopener noreferrer");
             }
             Browser phone = consultantBrowsers.get(0);
-            assertThat(phone.driver().executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
-                    .as("no horizontal scroll at 390 px").isEqualTo(true);
+            assertThat(phone.driver().executeScript(WIDER_THAN_THE_SCREEN))
+                    .as("no horizontal scroll at 390 px").isEqualTo("");
             phone.driver().executeScript("document.querySelector('#codev-notes').scrollIntoView({block: 'start'})");
             phone.screenshot("codev-02-board-phone");
             facilitator.screenshot("codev-03-board-desktop");
@@ -154,8 +165,8 @@ class CodevelopmentLiveSessionBrowserIT extends IntegrationTest {
             clientPhone.waitFor("vaadin-app-layout");
             clientPhone.open("/codevelopment/session/" + session);
             clientPhone.waitForText("#codev-answers", "Question numéro 3 ?");
-            assertThat(clientPhone.driver().executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
-                    .as("no horizontal scroll at 390 px").isEqualTo(true);
+            assertThat(clientPhone.driver().executeScript(WIDER_THAN_THE_SCREEN))
+                    .as("no horizontal scroll at 390 px").isEqualTo("");
             clientPhone.driver().executeScript("document.querySelector('#codev-answers').scrollIntoView({block: 'start'})");
             clientPhone.screenshot("codev-03c-client-answers-phone");
             all.remove(clientPhone);
