@@ -323,4 +323,39 @@ class CodevelopmentViewsIT extends ViewTest {
         data.as(g.facilitator(), () -> sessionService.saveStepNotes(session, 1, "Le client présente son cas.", 3));
         awaitPushed("the new notes", () -> text("codev-notes").contains("Le client présente son cas."));
     }
+
+    @Test
+    void the_client_sees_the_board_notes_beside_the_synthesis_as_they_are_written_and_copies_them_in() {
+        CodevFixture.Group g = fixture.group(4);
+        UUID session = fixture.launch(g, SessionMode.LIVE);
+        fixture.prepareAndOpen(g, session);
+        String client = fixture.clientOf(g, session);
+        List<String> consultants = fixture.consultantsOf(g, session);
+        data.as(client, () -> sessionService.finishPresentation(fixture.task(session, Steps.TASK_PRESENT_CASE, client).getId()));
+        data.as(g.facilitator(), () -> sessionService.saveStepNotes(session, 2, "Équipe de 12, trois sites.", 0));
+        consultants.forEach(c -> data.as(c, () -> sessionService.finishClarification(
+                fixture.task(session, Steps.TASK_ASK_QUESTIONS, c).getId())));
+        data.as(client, () -> {
+            sessionService.finishClarification(fixture.task(session, Steps.TASK_ANSWER_QUESTIONS, client).getId());
+            sessionService.writeContract(fixture.task(session, Steps.TASK_WRITE_CONTRACT, client).getId(),
+                    "Comment garder l’engagement à distance ?");
+        });
+        data.as(g.facilitator(), () -> sessionService.validateContract(
+                fixture.task(session, Steps.TASK_VALIDATE_CONTRACT, g.facilitator()).getId(), true));
+        consultants.forEach(c -> data.as(c, () -> sessionService.finishConsultation(
+                fixture.task(session, Steps.TASK_CONSULT, c).getId())));
+
+        signIn(client);
+        UI.getCurrent().navigate(SessionBoardView.class, session.toString());
+        assertThat(text("codev-current-step")).startsWith("Étape 5");
+        assertThat(text("codev-synthesis-notes")).contains("Étape 2 : Clarification", "Équipe de 12, trois sites.");
+        // The facilitator notes the synthesis step while the client writes: it joins the notes beside her form.
+        data.as(g.facilitator(), () -> sessionService.saveStepNotes(session, 5, "Retenu : café virtuel.", 0));
+        awaitPushed("the step 5 notes", () -> text("codev-synthesis-notes").contains("Retenu : café virtuel."));
+        TextArea synthesis = _get(TextArea.class, spec -> spec.withLabel("Synthèse : ce que je retiens"));
+        synthesis.setValue("Ce que je retiens.");
+        _click(button("codev-copy-notes"));
+        assertThat(synthesis.getValue()).isEqualTo("Ce que je retiens.\n\nÉtape 2 : Clarification\nÉquipe de 12, trois sites."
+                + "\n\nÉtape 5 : Synthèse et plan d’action\nRetenu : café virtuel.");
+    }
 }
