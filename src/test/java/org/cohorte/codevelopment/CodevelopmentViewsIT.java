@@ -310,6 +310,18 @@ class CodevelopmentViewsIT extends ViewTest {
         assertThat(data.as(consultant, () -> sessionService.board(session)).note(1).body())
                 .isEqualTo("Cas : télétravail, 12 personnes, 3 sites.");
 
+        // The step moves on while unsaved notes are typed: the editor keeps them on their step until they are saved.
+        notes.setValue("Cas : télétravail, 12 personnes, 3 sites. Exposé clair.");
+        data.as(g.facilitator(), () -> sessionService.advance(session, 1));
+        awaitPushed("step 2", () -> text("codev-current-step").startsWith("Étape 2"));
+        assertThat(notes.getValue()).isEqualTo("Cas : télétravail, 12 personnes, 3 sites. Exposé clair.");
+        assertThat(notes.getLabel()).isEqualTo("Notes de l’étape 1 (visibles par le groupe)");
+        _click(button("codev-notes-save"));
+        assertThat(data.as(consultant, () -> sessionService.board(session)).note(1).body()).endsWith("Exposé clair.");
+        awaitPushed("the editor of step 2", () -> _get(TextArea.class, spec -> spec.withId("codev-notes-text")).getLabel()
+                .equals("Notes de l’étape 2 (visibles par le groupe)"));
+        assertThat(_get(TextArea.class, spec -> spec.withId("codev-notes-text")).getValue()).isEmpty();
+
         // A consultant reads link and notes, has no editor, and sees the next notes arrive.
         signIn(consultant);
         UI.getCurrent().navigate(SessionBoardView.class, session.toString());
@@ -320,8 +332,8 @@ class CodevelopmentViewsIT extends ViewTest {
         assertThat(text("codev-notes")).contains("Cas : télétravail, 12 personnes, 3 sites.");
         assertThat(_find(TextArea.class, spec -> spec.withId("codev-notes-text"))).isEmpty();
         assertThat(_find(TextField.class, spec -> spec.withId("codev-video-url"))).isEmpty();
-        data.as(g.facilitator(), () -> sessionService.saveStepNotes(session, 1, "Le client présente son cas.", 3));
-        awaitPushed("the new notes", () -> text("codev-notes").contains("Le client présente son cas."));
+        data.as(g.facilitator(), () -> sessionService.saveStepNotes(session, 2, "Les questions portent sur les sites.", 0));
+        awaitPushed("the new notes", () -> text("codev-notes").contains("Les questions portent sur les sites."));
     }
 
     @Test

@@ -359,7 +359,10 @@ public class SessionBoardView extends VerticalLayout implements HasUrlParameter<
                 && (board.status() == SessionStatus.PREPARATION || board.status() == SessionStatus.RUNNING
                 || board.status() == SessionStatus.FOLLOW_UP);
         String key = editable ? board.status() + "/" + board.currentStep() : null;
-        if (key == null || !key.equals(toolsFor)) {
+        // The step moved on while unsaved notes are typed: the editor stays on its step until they are saved.
+        boolean keepDraft = notesText != null && board.status() == SessionStatus.RUNNING && board.myRole() == SessionBoard.Role.FACILITATOR
+                && !notesText.getValue().equals(notesSaved == null ? "" : notesSaved);
+        if ((key == null || !key.equals(toolsFor)) && !keepDraft) {
             tools.removeAll();
             notesText = null;
             toolsFor = key;
