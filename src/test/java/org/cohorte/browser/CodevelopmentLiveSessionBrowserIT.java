@@ -21,7 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A live session in five real browsers, from launch to the end of its six steps: the facilitator launches,
  * opens and steers it, the client prepares, presents, contracts and synthesises, three consultants ask
  * questions and contribute, everyone notes a learning and rates it; every board follows without reloading
- * (server push).
+ * (server push): the questions on the client's answer form, the facilitator's step notes on the consultants' boards.
+ * The session's video call link, set at launch, is a link opening a new tab on every board.
  */
 class CodevelopmentLiveSessionBrowserIT extends IntegrationTest {
 
@@ -60,6 +61,17 @@ class CodevelopmentLiveSessionBrowserIT extends IntegrationTest {
         }
     }
 
+    /**
+     * What reaches past the right edge of the screen: "" when nothing does (the page does not scroll sideways and no
+     * element of the board sticks out), else the elements that do, to say which.
+     */
+    private static final String WIDER_THAN_THE_SCREEN = "const w = window.innerWidth;"
+            + " const out = Array.from(document.querySelectorAll('.codev-board *'))"
+            + ".filter(e => e.getBoundingClientRect().right > w + 1)"
+            + ".slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));"
+            + " if (document.documentElement.scrollWidth > w) out.unshift('page ' + document.documentElement.scrollWidth);"
+            + " return out.join(' | ');";
+
     @Test
     void a_facilitator_a_client_and_three_consultants_run_a_live_session_and_every_board_follows() {
         CodevFixture.Group g = fixture.group(4);
@@ -73,6 +85,7 @@ class CodevelopmentLiveSessionBrowserIT extends IntegrationTest {
             facilitator.waitFor("vaadin-app-layout");
             facilitator.open("/codevelopment/group/" + g.id());
             facilitator.waitFor("#codev-launch-submit");
+            facilitator.type("#codev-launch-video input", "https://visio.example.org/cercle-paie");
             facilitator.screenshot("codev-01-group-desktop");
             click(facilitator, "#codev-launch-submit");
             facilitator.waitUntilUrlContains("/codevelopment/session/");
@@ -116,16 +129,48 @@ class CodevelopmentLiveSessionBrowserIT extends IntegrationTest {
             click(clientBrowser, "#complete-button");
             waitAll(all, "#codev-current-step", "Étape 2 sur 6");
 
-            // Each consultant asks a question; the question appears on every board.
+            // Each consultant asks a question; the question appears on every board, and in the client's answer form.
             for (int i = 0; i < consultantBrowsers.size(); i++) {
                 Browser b = consultantBrowsers.get(i);
                 b.waitForText("#codev-my-task", "Questions factuelles seulement");
                 b.type("#codev-field-1 textarea", "Question numéro " + (i + 1) + " ?");
                 click(b, "#codev-ask");
                 waitAll(all, "#codev-questions", "Question numéro " + (i + 1) + " ?");
+                waitAll(List.of(clientBrowser), "#codev-answers", "Question numéro " + (i + 1) + " ?");
             }
-            consultantBrowsers.get(0).screenshot("codev-02-board-phone");
+
+            // The facilitator's notes of the step appear on the consultants' boards as they are saved.
+            facilitator.type("#codev-notes-text textarea", "Trois questions sur le calendrier de la migration.");
+            click(facilitator, "#codev-notes-save");
+            waitAll(consultantBrowsers, "#codev-notes", "Trois questions sur le calendrier de la migration.");
+            waitAll(List.of(clientBrowser), "#codev-notes", "Trois questions sur le calendrier de la migration.");
+            // The video link, on a phone too: a new tab that cannot reach back into the board.
+            for (Browser b : consultantBrowsers) {
+                Object link = b.driver().executeScript("const a = document.querySelector('#codev-video');"
+                        + " return a ? [a.getAttribute('href'), a.getAttribute('target'), a.getAttribute('rel')].join(' ') : '';");
+                assertThat(link).isEqualTo("https://visio.example.org/cercle-paie _blank noopener noreferrer");
+            }
+            Browser phone = consultantBrowsers.get(0);
+            assertThat(phone.driver().executeScript(WIDER_THAN_THE_SCREEN))
+                    .as("no horizontal scroll at 390 px").isEqualTo("");
+            phone.driver().executeScript("document.querySelector('#codev-notes').scrollIntoView({block: 'start'})");
+            phone.screenshot("codev-02-board-phone");
             facilitator.screenshot("codev-03-board-desktop");
+            clientBrowser.driver().executeScript("document.querySelector('#codev-my-task').scrollIntoView({block: 'start'})");
+            clientBrowser.screenshot("codev-03b-client-answers");
+            // The same answer form on the client's phone: every question, nothing wider than the screen.
+            Browser clientPhone = new Browser(baseUrl(), 390, 844);
+            all.add(clientPhone);
+            clientPhone.signIn(client, TestData.PASSWORD);
+            clientPhone.waitFor("vaadin-app-layout");
+            clientPhone.open("/codevelopment/session/" + session);
+            clientPhone.waitForText("#codev-answers", "Question numéro 3 ?");
+            assertThat(clientPhone.driver().executeScript(WIDER_THAN_THE_SCREEN))
+                    .as("no horizontal scroll at 390 px").isEqualTo("");
+            clientPhone.driver().executeScript("document.querySelector('#codev-answers').scrollIntoView({block: 'start'})");
+            clientPhone.screenshot("codev-03c-client-answers-phone");
+            all.remove(clientPhone);
+            clientPhone.close();
 
             click(facilitator, "#codev-advance");
             waitAll(all, "#codev-current-step", "Étape 3 sur 6");
@@ -150,6 +195,8 @@ class CodevelopmentLiveSessionBrowserIT extends IntegrationTest {
 
             // The client writes the synthesis and one action; then everyone notes a learning and rates the session.
             clientBrowser.waitForText("#codev-my-task", "Rédiger la synthèse");
+            // The board notes sit beside the synthesis, to draw from.
+            clientBrowser.waitForText("#codev-synthesis-notes", "Trois questions sur le calendrier de la migration.");
             clientBrowser.type("#codev-field-1 textarea", "Je retiens les rencontres courtes et fréquentes.");
             clientBrowser.type("#codev-action-1 input", "Tenir une rencontre de 15 minutes chaque lundi");
             String due = java.time.LocalDate.now().plusDays(30).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));

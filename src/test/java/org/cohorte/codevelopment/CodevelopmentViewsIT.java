@@ -13,7 +13,9 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -221,5 +223,151 @@ class CodevelopmentViewsIT extends ViewTest {
         UI.getCurrent().navigate(SessionBoardView.class, session.toString());
         assertThat(_get(H2.class).getText()).isEqualTo("Introuvable");
         assertThat(UI.getCurrent().getElement().getTextRecursively()).doesNotContain("Mobiliser une équipe");
+    }
+
+    private static Button button(String id) {
+        return _get(Button.class, spec -> spec.withId(id));
+    }
+
+    @Test
+    void the_clients_answer_form_lists_each_question_as_it_is_asked_and_finishing_with_open_ones_asks_first() {
+        CodevFixture.Group g = fixture.group(4);
+        UUID session = fixture.launch(g, SessionMode.LIVE);
+        fixture.prepareAndOpen(g, session);
+        String client = fixture.clientOf(g, session);
+        List<String> consultants = fixture.consultantsOf(g, session);
+        signIn(client);
+        UI.getCurrent().navigate(SessionBoardView.class, session.toString());
+        _click(button("complete-button"));
+        awaitPushed("step 2", () -> text("codev-current-step").startsWith("Étape 2"));
+        assertThat(text("codev-my-task")).contains("Aucune question pour l’instant");
+        assertThat(_find(TextField.class, spec -> spec.withId("codev-answer-0"))).isEmpty();
+
+        // A consultant asks from their own screen: the client's form gains the question, nothing to click.
+        data.as(consultants.get(0), () -> sessionService.addQuestion(session, "Depuis quand l’équipe est-elle à distance ?"));
+        awaitPushed("the first question in the form", () -> !_find(TextField.class, spec -> spec.withId("codev-answer-0")).isEmpty());
+        assertThat(text("codev-answers")).contains("Depuis quand l’équipe est-elle à distance ?");
+        // The "no questions yet" line is gone (Karibu finds only what is visible).
+        assertThat(_find(Paragraph.class, spec -> spec.withId("codev-no-questions"))).isEmpty();
+
+        // Finishing now asks first; cancelling loses nothing, the task stays open.
+        _click(button("complete-button"));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("codev-open-items-text")).getText())
+                .isEqualTo("1 question(s) sans réponse. Terminer l’étape quand même ? Vous ne pourrez plus y répondre ensuite.");
+        _click(button("codev-open-items-cancel"));
+        assertThat(_find(Paragraph.class, spec -> spec.withId("codev-open-items-text"))).isEmpty();
+        assertThat(fixture.task(session, Steps.TASK_ANSWER_QUESTIONS, client)).isNotNull();
+
+        // What she types stays while another question arrives; she answers the first, the second stays open.
+        TextField first = _get(TextField.class, spec -> spec.withId("codev-answer-0"));
+        first.setValue("Depuis six mois.");
+        data.as(consultants.get(1), () -> sessionService.addQuestion(session, "Combien de sites ?"));
+        awaitPushed("the second question", () -> !_find(TextField.class, spec -> spec.withId("codev-answer-1")).isEmpty());
+        assertThat(first.getValue()).isEqualTo("Depuis six mois.");
+        _click(_find(Button.class, spec -> spec.withText("Répondre")).get(0));
+        assertThat(data.as(client, () -> sessionService.board(session)).questions().get(0).answer()).isEqualTo("Depuis six mois.");
+        awaitPushed("the saved answer", () -> text("codev-questions").contains("Depuis six mois."));
+
+        _click(button("complete-button"));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("codev-open-items-text")).getText()).startsWith("1 question(s)");
+        _click(button("codev-open-items-confirm"));
+        assertThat(fixture.task(session, Steps.TASK_ANSWER_QUESTIONS, client)).isNull();
+        assertThat(text("codev-my-task")).doesNotContain("Combien de sites ?");
+    }
+
+    @Test
+    void the_facilitator_writes_notes_and_the_video_link_the_group_sees_them_live_and_only_the_facilitator_edits() {
+        CodevFixture.Group g = fixture.group(4);
+        UUID session = fixture.launch(g, SessionMode.LIVE);
+        fixture.prepareAndOpen(g, session);
+        String consultant = fixture.consultantsOf(g, session).get(0);
+
+        signIn(g.facilitator());
+        UI.getCurrent().navigate(SessionBoardView.class, session.toString());
+        assertThat(_find(Anchor.class, spec -> spec.withId("codev-video"))).isEmpty();
+        _get(TextField.class, spec -> spec.withId("codev-video-url")).setValue("javascript:alert(1)");
+        _click(button("codev-video-save"));
+        assertThat(data.as(consultant, () -> sessionService.board(session).videoUrl())).isNull();
+        _get(TextField.class, spec -> spec.withId("codev-video-url")).setValue("https://visio.example.org/cercle");
+        _click(button("codev-video-save"));
+        awaitPushed("the link", () -> !_find(Anchor.class, spec -> spec.withId("codev-video")).isEmpty());
+        _get(TextArea.class, spec -> spec.withId("codev-notes-text")).setValue("Cas : télétravail, 12 personnes.");
+        _click(button("codev-notes-save"));
+        awaitPushed("the notes", () -> text("codev-notes").contains("Cas : télétravail, 12 personnes."));
+
+        // The same notes saved meanwhile from the facilitator's other device, while this one has unsaved text:
+        // the text is kept, the board says the notes changed, the first save is refused, the second replaces.
+        TextArea notes = _get(TextArea.class, spec -> spec.withId("codev-notes-text"));
+        notes.setValue("Cas : télétravail, 12 personnes, 3 sites.");
+        data.as(g.facilitator(), () -> sessionService.saveStepNotes(session, 1, "Depuis la tablette", 1));
+        awaitPushed("the other save", () -> text("codev-notes").contains("Depuis la tablette"));
+        assertThat(_get(Span.class, spec -> spec.withId("codev-notes-outdated")).isVisible()).isTrue();
+        assertThat(notes.getValue()).isEqualTo("Cas : télétravail, 12 personnes, 3 sites.");
+        _click(button("codev-notes-save"));
+        assertThat(data.as(consultant, () -> sessionService.board(session)).note(1).body()).isEqualTo("Depuis la tablette");
+        assertThat(notes.getValue()).isEqualTo("Cas : télétravail, 12 personnes, 3 sites.");
+        _click(button("codev-notes-save"));
+        assertThat(data.as(consultant, () -> sessionService.board(session)).note(1).body())
+                .isEqualTo("Cas : télétravail, 12 personnes, 3 sites.");
+
+        // The step moves on while unsaved notes are typed: the editor keeps them on their step until they are saved.
+        notes.setValue("Cas : télétravail, 12 personnes, 3 sites. Exposé clair.");
+        data.as(g.facilitator(), () -> sessionService.advance(session, 1));
+        awaitPushed("step 2", () -> text("codev-current-step").startsWith("Étape 2"));
+        assertThat(notes.getValue()).isEqualTo("Cas : télétravail, 12 personnes, 3 sites. Exposé clair.");
+        assertThat(notes.getLabel()).isEqualTo("Notes de l’étape 1 (visibles par le groupe)");
+        _click(button("codev-notes-save"));
+        assertThat(data.as(consultant, () -> sessionService.board(session)).note(1).body()).endsWith("Exposé clair.");
+        awaitPushed("the editor of step 2", () -> _get(TextArea.class, spec -> spec.withId("codev-notes-text")).getLabel()
+                .equals("Notes de l’étape 2 (visibles par le groupe)"));
+        assertThat(_get(TextArea.class, spec -> spec.withId("codev-notes-text")).getValue()).isEmpty();
+
+        // A consultant reads link and notes, has no editor, and sees the next notes arrive.
+        signIn(consultant);
+        UI.getCurrent().navigate(SessionBoardView.class, session.toString());
+        Anchor video = _get(Anchor.class, spec -> spec.withId("codev-video"));
+        assertThat(video.getHref()).isEqualTo("https://visio.example.org/cercle");
+        assertThat(video.getElement().getAttribute("target")).isEqualTo("_blank");
+        assertThat(video.getElement().getAttribute("rel")).contains("noopener");
+        assertThat(text("codev-notes")).contains("Cas : télétravail, 12 personnes, 3 sites.");
+        assertThat(_find(TextArea.class, spec -> spec.withId("codev-notes-text"))).isEmpty();
+        assertThat(_find(TextField.class, spec -> spec.withId("codev-video-url"))).isEmpty();
+        data.as(g.facilitator(), () -> sessionService.saveStepNotes(session, 2, "Les questions portent sur les sites.", 0));
+        awaitPushed("the new notes", () -> text("codev-notes").contains("Les questions portent sur les sites."));
+    }
+
+    @Test
+    void the_client_sees_the_board_notes_beside_the_synthesis_as_they_are_written_and_copies_them_in() {
+        CodevFixture.Group g = fixture.group(4);
+        UUID session = fixture.launch(g, SessionMode.LIVE);
+        fixture.prepareAndOpen(g, session);
+        String client = fixture.clientOf(g, session);
+        List<String> consultants = fixture.consultantsOf(g, session);
+        data.as(client, () -> sessionService.finishPresentation(fixture.task(session, Steps.TASK_PRESENT_CASE, client).getId()));
+        data.as(g.facilitator(), () -> sessionService.saveStepNotes(session, 2, "Équipe de 12, trois sites.", 0));
+        consultants.forEach(c -> data.as(c, () -> sessionService.finishClarification(
+                fixture.task(session, Steps.TASK_ASK_QUESTIONS, c).getId())));
+        data.as(client, () -> {
+            sessionService.finishClarification(fixture.task(session, Steps.TASK_ANSWER_QUESTIONS, client).getId());
+            sessionService.writeContract(fixture.task(session, Steps.TASK_WRITE_CONTRACT, client).getId(),
+                    "Comment garder l’engagement à distance ?");
+        });
+        data.as(g.facilitator(), () -> sessionService.validateContract(
+                fixture.task(session, Steps.TASK_VALIDATE_CONTRACT, g.facilitator()).getId(), true));
+        consultants.forEach(c -> data.as(c, () -> sessionService.finishConsultation(
+                fixture.task(session, Steps.TASK_CONSULT, c).getId())));
+
+        signIn(client);
+        UI.getCurrent().navigate(SessionBoardView.class, session.toString());
+        assertThat(text("codev-current-step")).startsWith("Étape 5");
+        assertThat(text("codev-synthesis-notes")).contains("Étape 2 : Clarification", "Équipe de 12, trois sites.");
+        // The facilitator notes the synthesis step while the client writes: it joins the notes beside her form.
+        data.as(g.facilitator(), () -> sessionService.saveStepNotes(session, 5, "Retenu : café virtuel.", 0));
+        awaitPushed("the step 5 notes", () -> text("codev-synthesis-notes").contains("Retenu : café virtuel."));
+        TextArea synthesis = _get(TextArea.class, spec -> spec.withLabel("Synthèse : ce que je retiens"));
+        synthesis.setValue("Ce que je retiens.");
+        _click(button("codev-copy-notes"));
+        assertThat(synthesis.getValue()).isEqualTo("Ce que je retiens.\n\nÉtape 2 : Clarification\nÉquipe de 12, trois sites."
+                + "\n\nÉtape 5 : Synthèse et plan d’action\nRetenu : café virtuel.");
     }
 }

@@ -100,6 +100,10 @@ public class CodevSession extends AssignedIdEntity<UUID> {
     @Column(name = "follow_up_report", length = 10000)
     private String followUpReport;
 
+    /** The session's video call (https), set at launch or later by the facilitator; null when none. */
+    @Column(name = "video_url", length = 500)
+    private String videoUrl;
+
     @Column(name = "learning_note_id")
     private UUID learningNoteId;
 
@@ -287,6 +291,14 @@ public class CodevSession extends AssignedIdEntity<UUID> {
 
     public String getFollowUpReport() {
         return followUpReport;
+    }
+
+    public String getVideoUrl() {
+        return videoUrl;
+    }
+
+    public void setVideoUrl(String videoUrl) {
+        this.videoUrl = videoUrl;
     }
 
     public UUID getLearningNoteId() {

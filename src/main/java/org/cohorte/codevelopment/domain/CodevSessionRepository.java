@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -31,4 +32,9 @@ public interface CodevSessionRepository extends JpaRepository<CodevSession, UUID
     @Query("select s, g.facilitatorId, m from CodevSession s join CodevGroup g on g.id = s.groupId"
             + " left join CodevGroupMember m on m.id.groupId = s.groupId and m.id.userId = :userId where s.id = :id")
     List<Object[]> findWithGroupAndMembership(@Param("id") UUID id, @Param("userId") String userId);
+
+    /** Only the link: a bulk update leaves the session's version alone (no collision with a step moving on). */
+    @Modifying
+    @Query("update CodevSession s set s.videoUrl = :url where s.id = :id")
+    int changeVideoUrl(@Param("id") UUID id, @Param("url") String url);
 }

@@ -37,6 +37,8 @@ import org.cohorte.codevelopment.domain.CodevParticipant;
 import org.cohorte.codevelopment.domain.CodevParticipantRepository;
 import org.cohorte.codevelopment.domain.CodevSession;
 import org.cohorte.codevelopment.domain.CodevSessionRepository;
+import org.cohorte.codevelopment.domain.CodevStepNote;
+import org.cohorte.codevelopment.domain.CodevStepNoteRepository;
 import org.cohorte.codevelopment.domain.EntryKind;
 import org.cohorte.codevelopment.domain.ParticipantRole;
 import org.cohorte.codevelopment.domain.SessionMode;
@@ -50,6 +52,7 @@ import org.cohorte.notification.service.NotificationService;
 import org.cohorte.tasks.service.InboxService;
 import org.cohorte.tasks.service.TaskDetails;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -95,6 +98,7 @@ public class CodevSessionService {
     private final RateLimits rateLimits;
     private final ConflictRetry retry;
     private final SessionSteps sessionSteps;
+    private final CodevStepNoteRepository stepNotes;
 
     public CodevSessionService(CodevSessionRepository sessions, CodevParticipantRepository participants,
                                CodevEntryRepository entries, CodevActionRepository actions,
@@ -104,7 +108,8 @@ public class CodevSessionService {
                                CurrentUser currentUser, MemberService memberService,
                                NotificationService notificationService, KnowledgeBaseService knowledgeBaseService,
                                ApplicationEventPublisher events, SessionChanges changes, SessionAccess access, RateLimits rateLimits,
-                               ConflictRetry retry, SessionSteps sessionSteps) {
+                               ConflictRetry retry, SessionSteps sessionSteps, CodevStepNoteRepository stepNotes) {
+        this.stepNotes = stepNotes;
         this.rateLimits = rateLimits;
         this.retry = retry;
         this.sessionSteps = sessionSteps;
@@ -175,10 +180,13 @@ public class CodevSessionService {
         if (!request.clientId().equals(suggested) && reason == null) {
             throw new CohorteException("codevelopment.error.overrideReasonRequired", memberService.displayName(suggested));
         }
+        String videoUrl = VideoLinks.check(request.videoUrl());
         Instant followUpAt = request.scheduledAt().plus(request.followUpWeeks() * 7L, ChronoUnit.DAYS);
-        CodevSession session = sessions.save(new CodevSession(groupId, request.clientId(), group.getFacilitatorId(),
+        CodevSession created = new CodevSession(groupId, request.clientId(), group.getFacilitatorId(),
                 request.scheduledAt(), request.mode(), timeboxes, followUpAt, suggested,
-                request.clientId().equals(suggested) ? null : reason));
+                request.clientId().equals(suggested) ? null : reason);
+        created.setVideoUrl(videoUrl);
+        CodevSession session = sessions.save(created);
         participants.save(new CodevParticipant(session.getId(), request.clientId(), ParticipantRole.CLIENT));
         consultants.forEach(c -> participants.save(new CodevParticipant(session.getId(), c, ParticipantRole.CONSULTANT)));
         bringForwardFollowUps(group, session);
@@ -278,7 +286,11 @@ public class CodevSessionService {
                 entriesOf(all, EntryKind.LEARNING, names),
                 actions.findBySessionIdOrderByPosition(sessionId).stream()
                         .map(a -> new SessionBoard.Action(a.getId(), a.getBody(), a.getDueDate(), a.getOutcome())).toList(),
-                role, s.getVersion());
+                role, s.getVersion(), s.getVideoUrl(),
+                stepNotes.findBySessionId(sessionId).stream()
+                        .map(n -> new SessionBoard.StepNote(n.getStep(), n.getBody(),
+                                names.getOrDefault(n.getUpdatedBy(), n.getUpdatedBy()),
+                                n.getUpdatedAt(), n.getRevision())).toList());
     }
 
     private static List<SessionBoard.Entry> entriesOf(List<CodevEntry> all, EntryKind kind, Map<String, String> names) {
@@ -502,6 +514,56 @@ public class CodevSessionService {
     }
 
     // ---------------------------------------------------------------- facilitator controls
+
+    /**
+     * The facilitator sets, changes or (empty) removes the session's video call link, until the session is closed.
+     * Written without the session's version: a link must not collide with a step moving on at the same moment.
+     */
+    @Transactional
+    public void changeVideoLink(UUID sessionId, String url) {
+        CodevSession s = requireFacilitatorOf(sessionId);
+        if (s.getStatus() == SessionStatus.CANCELLED || s.getStatus() == SessionStatus.CLOSED) {
+            throw new ConflictException("codevelopment.error.notOpen");
+        }
+        sessions.changeVideoUrl(s.getId(), VideoLinks.check(url));
+        changes.changed(s.getId());
+    }
+
+    /**
+     * The facilitator writes the notes of a step (the board's whiteboard; every reader of the board sees them live):
+     * a step under way or done, while the session runs or awaits its follow-up. {@code expectedRevision}: the
+     * revision the text was written from (0: there were none); if someone saved meanwhile, the save is refused
+     * (and the writer keeps their text) instead of overwriting theirs. Returns the new revision.
+     */
+    @Transactional
+    public long saveStepNotes(UUID sessionId, int step, String text, long expectedRevision) {
+        SessionAccess.Row s = requireAccess(sessionId);
+        String me = currentUser.userId();
+        if (!s.facilitatorId().equals(me)) {
+            throw new ForbiddenException("codevelopment.error.facilitatorOnly");
+        }
+        boolean open = s.status() == SessionStatus.RUNNING && step <= s.currentStep()
+                || s.status() == SessionStatus.FOLLOW_UP;
+        if (step < 1 || step > CodevSession.STEPS || !open) {
+            throw new ConflictException("codevelopment.error.notesClosed");
+        }
+        String clean = Texts.check("stepNotes", text);
+        CodevStepNote note = stepNotes.findById(new CodevStepNote.Key(sessionId, step))
+                .orElseGet(() -> new CodevStepNote(sessionId, step));
+        long current = note.isNew() ? 0 : note.getRevision();
+        if (current != expectedRevision) {
+            throw new ConflictException("codevelopment.error.notesChangedMeanwhile");
+        }
+        note.write(clean, me);
+        try {
+            note = stepNotes.saveAndFlush(note);
+        } catch (ObjectOptimisticLockingFailureException | DataIntegrityViolationException e) {
+            // Another save of the same revision got there first (an update, or the step's first note).
+            throw new ConflictException("codevelopment.error.notesChangedMeanwhile");
+        }
+        changes.changed(sessionId);
+        return note.getRevision();
+    }
 
     /** Ends the current step now. {@code expectedStep}: the step the facilitator saw; if it moved on meanwhile, they are told. */
     public void advance(UUID sessionId, int expectedStep) {

@@ -18,7 +18,7 @@ public record SessionBoard(UUID id, UUID groupId, String groupName, SessionMode 
                            String contract, String synthesis, boolean consent, String followUpReport,
                            String cancelReason, List<Participant> participants, List<Entry> questions,
                            List<Entry> contributions, List<Entry> learnings, List<Action> actions,
-                           Role myRole, long version) {
+                           Role myRole, long version, String videoUrl, List<StepNote> notes) {
 
     public enum Role { CLIENT, CONSULTANT, FACILITATOR, MEMBER }
 
@@ -27,6 +27,16 @@ public record SessionBoard(UUID id, UUID groupId, String groupName, SessionMode 
 
     public record Entry(UUID id, EntryKind kind, String authorId, String authorName, String body, String answer,
                         Integer rating, Instant createdAt, long version) {
+    }
+
+    /** The facilitator's notes of one step; {@code revision} is what a save must name (0: none yet). */
+    public record StepNote(int step, String body, String authorName, Instant updatedAt, long revision) {
+    }
+
+    /** The notes of {@code step}, or an empty one (revision 0). */
+    public StepNote note(int step) {
+        return notes.stream().filter(n -> n.step() == step).findFirst()
+                .orElse(new StepNote(step, null, null, null, 0));
     }
 
     public record Action(UUID id, String body, LocalDate dueDate, String outcome) {

@@ -45,6 +45,9 @@ final class Texts {
     private String actionOutcome;
     @NotNull(message = REQUIRED) @Size(max = 1000, message = TOO_LONG)
     private String cancelReason;
+    /** The facilitator's notes of one step (empty clears them). */
+    @Size(max = MAX_LONG, message = TOO_LONG)
+    private String stepNotes;
 
     private Texts() {
     }

@@ -256,6 +256,11 @@ public class CodevGroupView extends VerticalLayout implements HasUrlParameter<St
         weeks.setValue(4);
         weeks.setMin(1);
         weeks.setMax(26);
+        TextField video = new TextField(getTranslation("codevelopment.launch.videoUrl"));
+        video.setId("codev-launch-video");
+        video.setPlaceholder("https://");
+        video.setHelperText(getTranslation("codevelopment.launch.videoUrlHelp"));
+        video.setMaxLength(500);
         Button launch = new Button(getTranslation("codevelopment.launch.submit"), e -> {
             boolean live = mode.getValue() == SessionMode.LIVE;
             List<Integer> minutes = timeboxes.stream().map(f -> f.getValue() == null ? null
@@ -267,14 +272,15 @@ public class CodevGroupView extends VerticalLayout implements HasUrlParameter<St
             UUID[] created = new UUID[1];
             if (Notifier.attempt(() -> created[0] = sessionService.launch(groupId, new LaunchRequest(
                     ZonedDateTime.of(date.getValue(), EngineClock.ZONE).toInstant(), mode.getValue(), minutes,
-                    client.getValue().userId(), reason.getValue(), weeks.getValue() == null ? 0 : weeks.getValue())))) {
+                    client.getValue().userId(), reason.getValue(), weeks.getValue() == null ? 0 : weeks.getValue(),
+                    video.getValue())))) {
                 Notifier.success("codevelopment.launch.done");
                 getUI().ifPresent(ui -> ui.navigate(SessionBoardView.class, created[0].toString()));
             }
         });
         launch.setId("codev-launch-submit");
         launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FormLayout form = new FormLayout(mode, date, client, weeks, reason);
+        FormLayout form = new FormLayout(mode, date, client, weeks, video, reason);
         VerticalLayout content = new VerticalLayout(suggestion, form, unit, boxes, launch);
         content.setPadding(false);
         Details details = new Details(getTranslation("codevelopment.launch.title"), content);

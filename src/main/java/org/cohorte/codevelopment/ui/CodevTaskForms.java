@@ -3,9 +3,11 @@ package org.cohorte.codevelopment.ui;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
@@ -14,9 +16,10 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.datepicker.DatePicker;
-
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -36,15 +39,19 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The forms of the session's user tasks, shown on the task page and embedded in the live board. Each
  * writes through {@link CodevSessionService}, which completes the task in the same transaction; on a
- * refusal the form stays as it was, with what the user typed.
+ * refusal the form stays as it was, with what the user typed. Forms that show what others add (the client's
+ * questions to answer, the board notes beside the synthesis) follow the session by push, wherever they are shown;
+ * finishing with items still open (unanswered questions, an unsent draft, actions without an outcome) asks first.
  */
 @Configuration
 public class CodevTaskForms {
 
     private final CodevSessionService sessions;
+    private final SessionBroadcaster broadcaster;
 
-    public CodevTaskForms(CodevSessionService sessions) {
+    public CodevTaskForms(CodevSessionService sessions, SessionBroadcaster broadcaster) {
         this.sessions = sessions;
+        this.broadcaster = broadcaster;
     }
 
     private static UUID sessionOf(TaskDetails task) {
@@ -110,42 +117,86 @@ public class CodevTaskForms {
                 });
                 ask.setId("codev-ask");
                 add(ask);
-                submit("codevelopment.form.noMoreQuestions", () -> sessions.finishClarification(task.id()));
+                submit("codevelopment.form.noMoreQuestions", () -> sessions.finishClarification(task.id()),
+                        () -> question.getValue().isBlank() ? null : getTranslation("codevelopment.form.openDraft", 1));
             }
         });
+    }
+
+    /** One question in the client's answer form: its field, the answer last saved and the version it was saved at. */
+    private static final class AnswerRow {
+        final TextField field;
+        String saved;
+        long version;
+        boolean resync = true;
+
+        AnswerRow(TextField field) {
+            this.field = field;
+        }
+
+        /** The client typed something not saved yet: a push must not replace it. */
+        boolean dirty() {
+            return !field.getValue().equals(saved == null ? "" : saved);
+        }
     }
 
     @Bean
     TaskFormProvider codevAnswersForm() {
         return TaskFormProvider.of("cohorte:codevelopment-answers", (task, done) -> new Form(done) {
             {
-                VerticalLayout list = new VerticalLayout();
-                list.setPadding(false);
+                UUID session = sessionOf(task);
+                Div list = new Div();
                 list.setId("codev-answers");
-                Runnable[] fill = new Runnable[1];
-                fill[0] = () -> {
-                    list.removeAll();
-                    for (SessionBoard.Entry q : sessions.board(sessionOf(task)).questions()) {
-                        TextField answer = new TextField(q.authorName() + " : " + q.body());
-                        answer.setWidthFull();
-                        answer.setValue(q.answer() == null ? "" : q.answer());
-                        answer.setMaxLength(5000);
-                        Button save = new Button(getTranslation("codevelopment.form.answer"), e -> {
-                            if (Notifier.attempt(() -> sessions.answerQuestion(q.id(), answer.getValue(), q.version()))) {
-                                fill[0].run();
-                            }
-                        });
-                        HorizontalLayout row = new HorizontalLayout(answer, save);
-                        row.setWidthFull();
-                        row.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
-                        list.add(row);
+                list.addClassName("codev-answers");
+                Paragraph none = new Paragraph(getTranslation("codevelopment.form.noQuestionsYet"));
+                none.setId("codev-no-questions");
+                Map<UUID, AnswerRow> rows = new LinkedHashMap<>();
+                // Adds the questions asked since, and takes the saved answers where nothing unsaved is typed over them.
+                Runnable fill = () -> {
+                    for (SessionBoard.Entry q : sessions.board(session).questions()) {
+                        AnswerRow row = rows.get(q.id());
+                        if (row == null) {
+                            row = new AnswerRow(new TextField());
+                            row.field.setAriaLabel(q.authorName() + " : " + q.body());
+                            row.field.setMaxLength(CodevSessionService.MAX_TEXT);
+                            row.field.setWidthFull();
+                            row.field.setId("codev-answer-" + rows.size());
+                            AnswerRow saving = row;
+                            Button save = new Button(getTranslation("codevelopment.form.answer"), e -> {
+                                if (Notifier.attempt(() -> sessions.answerQuestion(q.id(), saving.field.getValue(),
+                                        saving.version))) {
+                                    // Answered: counts as such at once; the push that follows brings its new version.
+                                    saving.saved = saving.field.getValue();
+                                    saving.resync = true;
+                                }
+                            });
+                            Paragraph asked = new Paragraph(q.authorName() + " : " + q.body());
+                            asked.addClassName("codev-question");
+                            Div line = new Div(row.field, save);
+                            line.addClassName("codev-answer-line");
+                            Div block = new Div(asked, line);
+                            block.addClassName("codev-answer-row");
+                            list.add(block);
+                            rows.put(q.id(), row);
+                        }
+                        if (row.resync || !row.dirty()) {
+                            row.field.setValue(q.answer() == null ? "" : q.answer());
+                            row.saved = q.answer();
+                            row.version = q.version();
+                            row.resync = false;
+                        }
                     }
+                    none.setVisible(rows.isEmpty());
                 };
-                fill[0].run();
-                Button reload = new Button(getTranslation("codevelopment.form.reloadQuestions"), e -> fill[0].run());
-                reload.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-                add(list, reload);
-                submit("codevelopment.form.answeredAll", () -> sessions.finishClarification(task.id()));
+                fill.run();
+                broadcaster.follow(this, session, fill::run);
+                add(none, list);
+                submit("codevelopment.form.answeredAll", () -> sessions.finishClarification(task.id()), () -> {
+                    // What is saved now, not what this screen last heard of: a question may have come in just before.
+                    fill.run();
+                    long open = rows.values().stream().filter(r -> r.saved == null || r.saved.isBlank()).count();
+                    return open == 0 ? null : getTranslation("codevelopment.form.openQuestions", open);
+                });
             }
         });
     }
@@ -196,7 +247,8 @@ public class CodevTaskForms {
                 });
                 add.setId("codev-contribute");
                 add(add);
-                submit("codevelopment.form.consultDone", () -> sessions.finishConsultation(task.id()));
+                submit("codevelopment.form.consultDone", () -> sessions.finishConsultation(task.id()),
+                        () -> contribution.getValue().isBlank() ? null : getTranslation("codevelopment.form.openDraft", 1));
             }
         });
     }
@@ -206,6 +258,40 @@ public class CodevTaskForms {
         return TaskFormProvider.of("cohorte:codevelopment-synthesis", (task, done) -> new Form(done) {
             {
                 TextArea synthesis = area("codevelopment.form.synthesis", 10000);
+                UUID session = sessionOf(task);
+                List<String> stepLabels = sessions.steps().stream()
+                        .map(st -> getTranslation("codevelopment.step." + st.key())).toList();
+                Div notes = new Div();
+                notes.setId("codev-synthesis-notes");
+                notes.addClassName("codev-synthesis-notes");
+                List<String> copied = new ArrayList<>();
+                // The facilitator's board notes, as they are now (they may still be written while the client synthesises).
+                Runnable showNotes = () -> {
+                    notes.removeAll();
+                    copied.clear();
+                    notes.add(new Span(getTranslation("codevelopment.form.notesForSynthesis")));
+                    for (SessionBoard.StepNote n : sessions.board(session).notes()) {
+                        if (n.body() != null) {
+                            String label = getTranslation("codevelopment.board.notesStep", n.step(), stepLabels.get(n.step() - 1));
+                            Paragraph p = new Paragraph(label + "\n" + n.body());
+                            p.addClassName("codev-note-text");
+                            notes.add(p);
+                            copied.add(label + "\n" + n.body());
+                        }
+                    }
+                    if (copied.isEmpty()) {
+                        notes.add(new Paragraph(getTranslation("codevelopment.board.notesEmpty")));
+                    }
+                };
+                showNotes.run();
+                broadcaster.follow(this, session, showNotes::run);
+                Button copy = new Button(getTranslation("codevelopment.form.copyNotes"), e -> {
+                    String text = String.join("\n\n", copied);
+                    synthesis.setValue(synthesis.getValue().isBlank() ? text : synthesis.getValue() + "\n\n" + text);
+                });
+                copy.setId("codev-copy-notes");
+                copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                add(notes, copy);
                 List<TextField> bodies = new ArrayList<>();
                 List<DatePicker> dues = new ArrayList<>();
                 for (int i = 1; i <= 4; i++) {
@@ -220,6 +306,7 @@ public class CodevTaskForms {
                     HorizontalLayout row = new HorizontalLayout(body, due);
                     row.setWidthFull();
                     row.setFlexGrow(1, body);
+                    row.setWrap(true);
                     add(row);
                 }
                 Checkbox consent = new Checkbox(getTranslation("codevelopment.form.consent"));
@@ -271,6 +358,9 @@ public class CodevTaskForms {
                     Map<UUID, String> values = new HashMap<>();
                     outcomes.forEach((id, field) -> values.put(id, field.getValue()));
                     sessions.followUp(task.id(), report.getValue(), values);
+                }, () -> {
+                    long open = outcomes.values().stream().filter(f -> f.getValue().isBlank()).count();
+                    return open == 0 ? null : getTranslation("codevelopment.form.openOutcomes", open);
                 });
             }
         });
@@ -325,17 +415,55 @@ public class CodevTaskForms {
         }
 
         void submit(String key, Runnable action) {
-            Button submit = new Button(getTranslation(key), e -> {
-                if (Notifier.attempt(action)) {
-                    done.run();
-                } else {
-                    e.getSource().setEnabled(true);
+            submit(key, action, null);
+        }
+
+        /**
+         * As {@link #submit(String, Runnable)}; when {@code openItems} names items still open (null: none), a dialog
+         * says so first: confirm finishes, cancel leaves the form as it was.
+         */
+        void submit(String key, Runnable action, Supplier<String> openItems) {
+            Button submit = new Button(getTranslation(key));
+            submit.addClickListener(e -> {
+                String open = openItems == null ? null : openItems.get();
+                if (open == null) {
+                    finish(action, submit);
+                    return;
                 }
+                submit.setEnabled(true);
+                confirm(open, () -> finish(action, submit));
             });
             submit.setId("complete-button");
             submit.setDisableOnClick(true);
             submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(submit);
+        }
+
+        private void finish(Runnable action, Button submit) {
+            if (Notifier.attempt(action)) {
+                done.run();
+            } else {
+                submit.setEnabled(true);
+            }
+        }
+
+        private void confirm(String text, Runnable onConfirm) {
+            Dialog dialog = new Dialog();
+            dialog.setId("codev-open-items");
+            dialog.setHeaderTitle(getTranslation("codevelopment.form.openItemsTitle"));
+            Paragraph message = new Paragraph(text);
+            message.setId("codev-open-items-text");
+            dialog.add(message);
+            Button cancel = new Button(getTranslation("codevelopment.form.openItemsCancel"), e -> dialog.close());
+            cancel.setId("codev-open-items-cancel");
+            Button ok = new Button(getTranslation("codevelopment.form.openItemsConfirm"), e -> {
+                dialog.close();
+                onConfirm.run();
+            });
+            ok.setId("codev-open-items-confirm");
+            ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            dialog.getFooter().add(cancel, ok);
+            dialog.open();
         }
     }
 

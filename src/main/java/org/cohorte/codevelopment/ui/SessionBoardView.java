@@ -13,6 +13,8 @@ import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -22,6 +24,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -29,6 +32,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import org.cohorte.base.error.CohorteException;
+import org.cohorte.base.error.ConflictException;
 import org.cohorte.base.time.EngineClock;
 import org.cohorte.base.ui.Formats;
 import org.cohorte.base.ui.Notifier;
@@ -45,7 +49,9 @@ import org.cohorte.tasks.service.TaskDetails;
 /**
  * The live board of a session: the current step, the time left, the case and everything said so far,
  * updated without reloading (server push) whenever anyone acts. The participant's own current task is
- * embedded, so a live session is run from this one page; the facilitator has the controls.
+ * embedded, so a live session is run from this one page; the facilitator has the controls. Like a shared
+ * whiteboard, it carries the session's video call link and the facilitator's notes of each step, which every
+ * reader of the board sees as they are saved.
  */
 @Route("codevelopment/session")
 @RolesAllowed({Roles.FACILITATOR, Roles.PARTICIPANT})
@@ -58,6 +64,15 @@ public class SessionBoardView extends VerticalLayout implements HasUrlParameter<
     private final Map<String, TaskFormProvider> providers;
     private final Div content = new Div();
     private final Div myTask = new Div();
+    /** The facilitator's link and notes editors: kept across pushes (what they type is not lost), rebuilt on a new step. */
+    private final Div tools = new Div();
+    private final Div details = new Div();
+    private String toolsFor;
+    private TextArea notesText;
+    private Span notesOutdated;
+    private int notesStep;
+    private long notesRevision;
+    private String notesSaved;
     private String shownTaskId;
     private UUID sessionId;
     private String title = "";
@@ -73,7 +88,10 @@ public class SessionBoardView extends VerticalLayout implements HasUrlParameter<
         content.addClassName("codev-board-content");
         myTask.setId("codev-my-task");
         myTask.addClassName("codev-my-task");
-        add(content, myTask);
+        tools.setId("codev-tools");
+        tools.addClassName("codev-tools");
+        details.addClassName("codev-board-content");
+        add(content, tools, details, myTask);
     }
 
     @Override
@@ -84,6 +102,7 @@ public class SessionBoardView extends VerticalLayout implements HasUrlParameter<
             sessionId = null;
         }
         shownTaskId = null;
+        toolsFor = null;
         // The same view instance may be reused for another session: follow the one now shown, and only it.
         if (following != null) {
             following.remove();
@@ -97,6 +116,7 @@ public class SessionBoardView extends VerticalLayout implements HasUrlParameter<
 
     void refresh() {
         content.removeAll();
+        details.removeAll();
         SessionBoard board;
         try {
             if (sessionId == null) {
@@ -107,12 +127,23 @@ public class SessionBoardView extends VerticalLayout implements HasUrlParameter<
             title = getTranslation("codevelopment.notFound.title");
             content.add(new H2(title), new Paragraph(getTranslation(e.getMessageKey(), e.getArgs())));
             myTask.removeAll();
+            tools.removeAll();
+            toolsFor = null;
             return;
         }
         title = getTranslation("codevelopment.board.title", board.groupName());
         H2 heading = new H2(title);
         heading.setId("codev-board-title");
         content.add(heading, statusBar(board), stepper(board));
+        if (board.videoUrl() != null) {
+            Anchor video = new Anchor(board.videoUrl(), getTranslation("codevelopment.board.video"));
+            video.setId("codev-video");
+            video.addClassName("codev-video");
+            // A new tab that cannot reach back into the board (window.opener), nor learn where it came from.
+            video.setTarget(AnchorTarget.BLANK);
+            video.getElement().setAttribute("rel", "noopener noreferrer");
+            content.add(video);
+        }
         if (board.myRole() == SessionBoard.Role.FACILITATOR && board.status() == SessionStatus.RUNNING) {
             content.add(controls(board));
         }
@@ -124,7 +155,12 @@ public class SessionBoardView extends VerticalLayout implements HasUrlParameter<
         Div columns = new Div();
         columns.addClassName("codev-columns");
         columns.add(casePanel(board), talkPanel(board));
-        content.add(columns, participants(board));
+        details.add(columns);
+        if (!board.notes().isEmpty() || board.status() == SessionStatus.RUNNING) {
+            details.add(notesPanel(board));
+        }
+        details.add(participants(board));
+        showTools(board);
         showMyTask();
     }
 
@@ -280,6 +316,133 @@ public class SessionBoardView extends VerticalLayout implements HasUrlParameter<
             panel.add(learnings);
         }
         return panel;
+    }
+
+    /** Every step's notes, for every reader of the board. */
+    private Component notesPanel(SessionBoard board) {
+        Div panel = new Div();
+        panel.addClassName("codev-panel");
+        panel.addClassName("codev-notes");
+        panel.setId("codev-notes");
+        panel.add(new H3(getTranslation("codevelopment.board.notes")));
+        List<SessionSteps.Step> steps = steps();
+        boolean any = false;
+        for (SessionBoard.StepNote n : board.notes()) {
+            if (n.body() == null) {
+                continue;
+            }
+            any = true;
+            Span step = new Span(getTranslation("codevelopment.board.notesStep", n.step(),
+                    getTranslation("codevelopment.step." + steps.get(n.step() - 1).key())));
+            Span by = new Span(getTranslation("codevelopment.board.notesBy", n.authorName(),
+                    Formats.dateTime(n.updatedAt(), getLocale())));
+            by.addClassName("codev-note-by");
+            Paragraph text = new Paragraph(n.body());
+            text.addClassName("codev-note-text");
+            Div block = new Div(step, by, text);
+            block.addClassName("codev-field");
+            block.setId("codev-note-" + n.step());
+            panel.add(block);
+        }
+        if (!any) {
+            panel.add(new Paragraph(getTranslation("codevelopment.board.notesEmpty")));
+        }
+        return panel;
+    }
+
+    /**
+     * The facilitator's editors of the video link and of the current step's notes. Built once per step; a push only
+     * brings the newest saved notes into the editor when nothing unsaved is typed in it (else it says they changed).
+     */
+    private void showTools(SessionBoard board) {
+        boolean editable = board.myRole() == SessionBoard.Role.FACILITATOR
+                && (board.status() == SessionStatus.PREPARATION || board.status() == SessionStatus.RUNNING
+                || board.status() == SessionStatus.FOLLOW_UP);
+        String key = editable ? board.status() + "/" + board.currentStep() : null;
+        // The step moved on while unsaved notes are typed: the editor stays on its step until they are saved.
+        boolean keepDraft = notesText != null && board.status() == SessionStatus.RUNNING && board.myRole() == SessionBoard.Role.FACILITATOR
+                && !notesText.getValue().equals(notesSaved == null ? "" : notesSaved);
+        if ((key == null || !key.equals(toolsFor)) && !keepDraft) {
+            tools.removeAll();
+            notesText = null;
+            toolsFor = key;
+            if (key != null) {
+                buildTools(board);
+            }
+        }
+        if (notesText != null) {
+            SessionBoard.StepNote note = board.note(notesStep);
+            if (note.revision() != notesRevision) {
+                if (notesText.getValue().equals(notesSaved == null ? "" : notesSaved)) {
+                    takeNotes(note);
+                } else {
+                    notesOutdated.setVisible(true);
+                }
+            }
+        }
+    }
+
+    private void buildTools(SessionBoard board) {
+        TextField video = new TextField(getTranslation("codevelopment.board.videoEdit"));
+        video.setId("codev-video-url");
+        video.setPlaceholder("https://");
+        video.setMaxLength(500);
+        video.setValue(board.videoUrl() == null ? "" : board.videoUrl());
+        video.addClassName("codev-video-url");
+        Button saveVideo = new Button(getTranslation("codevelopment.board.videoSave"), e -> {
+            if (Notifier.attempt(() -> sessionService.changeVideoLink(sessionId, video.getValue()))) {
+                Notifier.success("codevelopment.board.videoSaved");
+            }
+        });
+        saveVideo.setId("codev-video-save");
+        Div videoLine = new Div(video, saveVideo);
+        videoLine.addClassName("codev-tool-line");
+        tools.add(videoLine);
+        if (board.status() != SessionStatus.RUNNING) {
+            return;
+        }
+        notesStep = board.currentStep();
+        notesText = new TextArea(getTranslation("codevelopment.board.notesEditor", notesStep));
+        notesText.setId("codev-notes-text");
+        notesText.setMaxLength(CodevSessionService.MAX_LONG);
+        notesText.setWidthFull();
+        notesText.setMinHeight("6rem");
+        notesOutdated = new Span(getTranslation("codevelopment.board.notesOutdated"));
+        notesOutdated.setId("codev-notes-outdated");
+        notesOutdated.addClassName("codev-rule");
+        notesOutdated.setVisible(false);
+        takeNotes(board.note(notesStep));
+        Button saveNotes = new Button(getTranslation("codevelopment.board.notesSave"), e -> saveNotes());
+        saveNotes.setId("codev-notes-save");
+        tools.add(notesText, notesOutdated, saveNotes);
+    }
+
+    private void takeNotes(SessionBoard.StepNote note) {
+        notesText.setValue(note.body() == null ? "" : note.body());
+        notesSaved = note.body();
+        notesRevision = note.revision();
+        notesOutdated.setVisible(false);
+    }
+
+    private void saveNotes() {
+        String text = notesText.getValue();
+        try {
+            notesRevision = sessionService.saveStepNotes(sessionId, notesStep, text, notesRevision);
+            notesSaved = text;
+            notesOutdated.setVisible(false);
+            Notifier.success("codevelopment.board.notesSaved");
+        } catch (ConflictException e) {
+            Notifier.error(e);
+            // Told, and their text kept: the next save, made knowing it, replaces the newer notes shown on the board.
+            Notifier.attempt(() -> {
+                SessionBoard.StepNote current = sessionService.board(sessionId).note(notesStep);
+                notesRevision = current.revision();
+                notesSaved = current.body();
+                notesOutdated.setVisible(true);
+            });
+        } catch (CohorteException e) {
+            Notifier.error(e);
+        }
     }
 
     private Component participants(SessionBoard board) {
