@@ -83,8 +83,10 @@ public class IncubatorDemoSeeder implements StartupTask {
         if (!enabled || memberService.groupsOf("comite").isEmpty()) {
             return;
         }
+        // Seeded when the demo organizations have experiments (experiments elsewhere are not the demo's).
         boolean seeded = SystemIdentity.runAsAdministrator("incubator-demo", () ->
-                portfolio.countsByStage(List.of()).values().stream().mapToLong(Long::longValue).sum() > 0);
+                portfolio.countsByStage(List.of(organization("MSSS"), organization("SCT"))).values().stream()
+                        .mapToLong(Long::longValue).sum() > 0);
         if (seeded) {
             return;
         }
