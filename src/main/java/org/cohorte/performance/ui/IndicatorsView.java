@@ -139,7 +139,9 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
         upload.setMaxFiles(1);
         // The browser says why it refused a file (too big, not .xlsx, more than one): that reason, not another.
         upload.addFileRejectedListener(e -> refused(e.getErrorMessage()));
-        // Each upload starts afresh: no tick or cross of an earlier file stays, and one file slot is free again.
+        // Each upload starts afresh: no tick or cross of an earlier file stays, and one file slot is free again (else
+        // the browser refuses the next file as one too many). "All finished" comes from the browser's upload-start,
+        // then upload-success or upload-error once no file is still uploading (also with an UploadHandler).
         upload.addAllFinishedListener(e -> upload.clearFileList());
         importErrors.setId("import-errors");
         importErrors.addClassName("perf-import-errors");
