@@ -340,6 +340,10 @@ class IndicatorUploadViewIT extends ViewTest {
     void a_small_file_after_one_refused_for_its_rows_replaces_the_tick_and_the_errors_with_its_own_result() throws IOException {
         var org = fixture.organization("second");
         Upload upload = open(org);
+        // First a file over the limit: its refusal shows, inline and as a toast.
+        post(upload, new byte[0], 11L * 1024 * 1024, -1, false);
+        assertThat(shown()).contains(TOO_LARGE);
+        assertFileListEmptiedAfter(upload, "upload-error");
         // A 7 KB workbook whose row is wrong: accepted by the browser (a tick), refused by the import with its errors.
         byte[] wrong = workbook(org, "Cible à l’envers", 60.0, 20.0);
         assertThat(wrong.length).isLessThan(64 * 1024);
@@ -348,6 +352,9 @@ class IndicatorUploadViewIT extends ViewTest {
         assertThat(shown()).anyMatch(text -> text.startsWith("Rien n’a été importé"));
         assertThat(_find(com.vaadin.flow.component.html.ListItem.class)).extracting(li -> li.getText())
                 .anyMatch(text -> text.contains("colonne F") && text.contains("mauvais sens"));
+        // The earlier file's "over 10 MB" is gone, toast included: it is not what this 7 KB file is about.
+        assertThat(shown()).doesNotContain(TOO_LARGE);
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNoNotifications();
         // The browser marks the first file done (its tick): the server then empties the list, so the tick goes and
         // the next file is not refused as one too many.
         assertFileListEmptiedAfter(upload, "upload-success");
@@ -359,6 +366,7 @@ class IndicatorUploadViewIT extends ViewTest {
         assertThat(shown()).anyMatch(text -> text.startsWith("Import réussi : 1 objectif(s) et 1 indicateur(s) créés"))
                 .noneMatch(text -> text.startsWith("Rien n’a été importé")).doesNotContain(TOO_LARGE);
         assertThat(_find(com.vaadin.flow.component.html.ListItem.class)).isEmpty();
+        assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications()).hasSize(1);
         assertThat(data.as(org.manager(), () -> indicatorService.indicators(org.id()))).extracting(Indicator::getName)
                 .containsExactly("Cible dans le bon sens");
     }

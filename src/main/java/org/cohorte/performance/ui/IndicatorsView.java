@@ -74,6 +74,8 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
     private Map<UUID, String> objectiveTitles = Map.of();
     /** The organization an upload goes to, read by the upload's request thread (outside the UI lock). */
     private volatile UUID uploadOrganization;
+    /** The toast of the last file's result: closed when the next file's result comes, which it would contradict. */
+    private com.vaadin.flow.component.notification.Notification importNotice;
 
     /** Up to this many indicators, the grid shows them all without scrolling. */
     static final int WHOLE_LIST = 50;
@@ -232,14 +234,23 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
 
     /** Says why a file was refused, in place of what the previous file said. */
     private void refused(String message) {
-        importErrors.removeAll();
+        clearPreviousResult();
         importErrors.add(new Paragraph(message));
-        Notifier.errorText(message);
+        importNotice = Notifier.errorText(message);
+    }
+
+    /** What an earlier file said (the text below the upload and its toast) goes: it is not about this file. */
+    private void clearPreviousResult() {
+        importErrors.removeAll();
+        if (importNotice != null) {
+            importNotice.close();
+            importNotice = null;
+        }
     }
 
     /** Every error by sheet, row and column (the first ones, and how many more), or what was imported. */
     private void showResult(ImportResult result) {
-        importErrors.removeAll();
+        clearPreviousResult();
         if (!result.accepted()) {
             importErrors.add(new Paragraph(getTranslation("performance.import.rejected", result.errors().size())));
             UnorderedList list = new UnorderedList();
@@ -251,7 +262,7 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
             }
             return;
         }
-        Notifier.success("performance.import.done", result.objectivesCreated(), result.indicatorsCreated(),
+        importNotice = Notifier.success("performance.import.done", result.objectivesCreated(), result.indicatorsCreated(),
                 result.indicatorsUpdated(), result.measurementsImported());
         importErrors.add(new Paragraph(getTranslation("performance.import.done", result.objectivesCreated(),
                 result.indicatorsCreated(), result.indicatorsUpdated(), result.measurementsImported())));
