@@ -45,6 +45,8 @@ public class DemoDataSeeder implements StartupTask {
             new DemoUser("expert", "Sophie", "Bouchard", List.of(Roles.EXPERT, Roles.PARTICIPANT), "MSSS"),
             new DemoUser("gestionnaire", "Luc", "Pelletier", List.of(Roles.MANAGER, Roles.PARTICIPANT), "MSSS"),
             new DemoUser("comite", "Nadia", "Roy", List.of(Roles.COMMITTEE, Roles.PARTICIPANT), "SCT"),
+            // A second committee member: large proposals need a second, different one (the demo's Clavardage).
+            new DemoUser("comite2", "Hugo", "Lefebvre", List.of(Roles.COMMITTEE, Roles.PARTICIPANT), "MSSS"),
             new DemoUser("consultatif", "Paul", "Côté", List.of(Roles.ADVISORY), "BOREAL"),
             new DemoUser("forum", "Hélène", "Morin", List.of(Roles.FORUM), "BOREAL"));
 

@@ -33,8 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo experiments at several stages, played through the real process as the demo people would (the committee
- * is "comite"): one in review needing a second level, one sent back for changes, one running with check-ins
- * and a blocker, one awaiting the committee's decision, one that pivoted then scaled and was published.
+ * is "comite", and "comite2" for second levels): one approved at the first level awaiting its second level, one
+ * sent back for changes, one running with check-ins and a blocker, one awaiting the committee's decision, one that
+ * pivoted then scaled and was published.
  * Past weeks are played by moving the engine clock back inside the seeding transaction, then restoring it.
  */
 @Component
@@ -83,8 +84,10 @@ public class IncubatorDemoSeeder implements StartupTask {
         if (!enabled || memberService.groupsOf("comite").isEmpty()) {
             return;
         }
+        // Seeded when the demo organizations have experiments (experiments elsewhere are not the demo's).
         boolean seeded = SystemIdentity.runAsAdministrator("incubator-demo", () ->
-                portfolio.countsByStage(List.of()).values().stream().mapToLong(Long::longValue).sum() > 0);
+                portfolio.countsByStage(List.of(organization("MSSS"), organization("SCT"))).values().stream()
+                        .mapToLong(Long::longValue).sum() > 0);
         if (seeded) {
             return;
         }
@@ -103,13 +106,16 @@ public class IncubatorDemoSeeder implements StartupTask {
         UUID msss = organization("MSSS");
         UUID sct = organization("SCT");
 
-        // In review, large enough for a second level.
-        at(now.minus(Duration.ofDays(1)));
-        as("animateur", () -> incubator.propose(new ProposalData("Clavardage pour les demandes d’information", sct,
+        // Large enough for a second level: approved by comite at the first, it waits for comite2 at the second.
+        at(now.minus(Duration.ofDays(2)));
+        UUID chat = as("animateur", () -> incubator.propose(new ProposalData("Clavardage pour les demandes d’information", sct,
                 "gestionnaire", Set.of("membre"), "Les citoyens attendent plusieurs jours une réponse à leurs courriels.",
                 "Un clavardage en heures ouvrables répond dans la journée à la plupart des demandes.",
                 "Délai moyen de réponse", "heures", 8.0, false, 10, 80_000,
                 "Deux agents à mi-temps et une licence de clavardage")));
+        at(now.minus(Duration.ofDays(1)));
+        as("comite", () -> incubator.review(task(chat, IncubatorService.TASK_REVIEW), DecisionKind.APPROVE,
+                "D’accord au premier niveau ; l’ampleur demande un second avis."));
 
         // Sent back for changes: in membre's inbox.
         at(now.minus(Duration.ofDays(3)));

@@ -77,6 +77,22 @@ class IndicatorImportBrowserIT extends IntegrationTest {
             fileInput(browser).sendKeys(Files.writeString(dir.resolve("pas-un-classeur.xlsx"), "pas un classeur").toString());
             browser.waitForText("#import-errors", "ce n’est pas un classeur Excel .xlsx lisible");
 
+            // A small workbook refused for its rows, then another: each shows its own result, never a size, and
+            // the list is emptied each time (no tick of the refused file stays, the next one has the slot).
+            Path wrong = small(dir.resolve("cible-a-l-envers.xlsx"), "Cible à l’envers", 60, 20, org);
+            fileInput(browser).sendKeys(wrong.toString());
+            browser.waitForText("#import-errors", "Rien n’a été importé");
+            assertThat(browser.driver().findElement(By.id("import-errors")).getText()).contains("colonne F")
+                    .doesNotContain(TOO_LARGE);
+            waitForEmptyList(browser);
+            Path right = small(dir.resolve("cible-corrigee.xlsx"), "Volume corrigé", 20, 60, org);
+            fileInput(browser).sendKeys(right.toString());
+            browser.waitForText("#import-errors", "Import réussi");
+            assertThat(browser.driver().findElement(By.id("import-errors")).getText()).doesNotContain("Rien n’a été importé")
+                    .doesNotContain(TOO_LARGE);
+            waitForEmptyList(browser);
+            browser.screenshot("import-second-small-file-after-a-refused-one");
+
             String target = (String) browser.driver().executeScript("return document.getElementById('import-upload').target;");
             String cookie = "JSESSIONID=" + browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
             URI uri = URI.create(baseUrl() + "/" + target);
@@ -104,7 +120,35 @@ class IndicatorImportBrowserIT extends IntegrationTest {
         }
         assertThat(data.as(org.manager(), () -> indicatorService.indicators(org.id()))).extracting(Indicator::getName)
                 .allMatch(name -> name.startsWith("Volume "))
-                .hasSize(written.indicators());
+                .hasSize(written.indicators() + 1);
+    }
+
+    private static void waitForEmptyList(Browser browser) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> ((Number) browser.driver()
+                .executeScript("return document.getElementById('import-upload').files.length")).intValue() == 0);
+    }
+
+    /** A one-indicator workbook of a few kilobytes. */
+    private static Path small(Path file, String name, double baseline, double target, PerformanceFixture.Org org)
+            throws IOException {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             var out = Files.newOutputStream(file)) {
+            var defs = book.createSheet("Indicateurs");
+            defs.createRow(0).createCell(0).setCellValue("Objectif");
+            var row = defs.createRow(1);
+            Object[] cells = {"Accès", name, "%", baseline, "2026-01-01", target, "2026-12-31", "Hausse", "Trimestrielle",
+                    org.owner(), org.validator()};
+            for (int c = 0; c < cells.length; c++) {
+                if (cells[c] instanceof Double d) {
+                    row.createCell(c).setCellValue(d);
+                } else {
+                    row.createCell(c).setCellValue(cells[c].toString());
+                }
+            }
+            book.write(out);
+        }
+        assertThat(Files.size(file)).isLessThan(64 * 1024);
+        return file;
     }
 
     /** The status, or -1 when the server closed the connection after answering (it does not read a refused body). */

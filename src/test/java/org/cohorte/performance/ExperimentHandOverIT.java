@@ -50,7 +50,9 @@ class ExperimentHandOverIT extends IntegrationTest {
         assertThat(draft.getSourceExperimentId()).isEqualTo(experiment);
         assertThat(draft.getName()).isEqualTo("Clavardage citoyen — Demandes réglées au premier contact");
         assertThat(draft.getBaselineValue()).isEqualTo(64.0);
-        assertThat(draft.getTargetValue()).isEqualTo(60.0);
+        // The experiment beat its threshold (64 % against 60 %): the draft holds what it reached, never a target
+        // against its direction, which the import would refuse when the template comes back.
+        assertThat(draft.getTargetValue()).isEqualTo(64.0);
         assertThat(draft.getDirection()).isEqualTo(Direction.HIGHER);
         assertThat(draft.getOwnerId()).isEqualTo(org.owner());
         assertThat(data.as(org.manager(), () -> indicatorService.objectives(org.id())).get(0).getTitle())
@@ -66,5 +68,20 @@ class ExperimentHandOverIT extends IntegrationTest {
         data.as(org.manager(), () -> indicatorService.activate(draft.getId()));
         var after = data.as(org.manager(), () -> steeringRoom.overview(period, List.of(org.id())));
         assertThat(after.organizations().get(0).objectives().get(0).indicators()).hasSize(1);
+    }
+
+    @Test
+    void a_lower_is_better_experiment_scaled_short_of_its_threshold_keeps_the_threshold_as_target() {
+        var org = fixture.organization("echelle-baisse");
+        String committee = data.user("comite", Roles.COMMITTEE);
+        ExperimentScaledEvent event = new ExperimentScaledEvent(UUID.randomUUID(), org.id(), "Kanban RH", "Délai",
+                "jours", 12.0, 10.0, false, org.owner());
+        data.as(committee, () -> transaction.executeWithoutResult(s -> events.publishEvent(event)));
+
+        Indicator draft = data.as(org.manager(), () -> indicatorService.indicators(org.id())).get(0);
+        assertThat(draft.getDirection()).isEqualTo(Direction.LOWER);
+        assertThat(draft.getBaselineValue()).isEqualTo(12.0);
+        assertThat(draft.getTargetValue()).isEqualTo(10.0);
+        assertThat(draft.getTargetDate()).isAfter(draft.getBaselineDate());
     }
 }

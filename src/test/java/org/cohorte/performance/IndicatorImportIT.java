@@ -147,9 +147,9 @@ class IndicatorImportIT extends IntegrationTest {
 
         ImportError code = result.errors().stream().filter(e -> e.column().equals("H")).findFirst().orElseThrow();
         assertThat(importService.describe(code, Locale.FRENCH)).isEqualTo(
-                "Indicateurs, ligne 4, colonne H (Sens (HIGHER ou LOWER)) : « UP » n’est pas permis ; valeurs possibles : HIGHER, LOWER.");
+                "Indicateurs, ligne 4, colonne H (Sens (Hausse ou Baisse)) : « UP » n’est pas permis ; valeurs possibles : Hausse, Baisse.");
         assertThat(importService.describe(code, Locale.ENGLISH)).isEqualTo(
-                "Indicateurs, row 4, column H (Sens (HIGHER ou LOWER)): “UP” is not allowed; possible values: HIGHER, LOWER.");
+                "Indicateurs, row 4, column H (Sens (Hausse ou Baisse)): “UP” is not allowed; possible values: Higher, Lower.");
     }
 
     @Test

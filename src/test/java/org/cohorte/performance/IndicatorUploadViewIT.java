@@ -29,7 +29,6 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.upload.AllFinishedEvent;
 import com.vaadin.flow.component.upload.FileRejectedEvent;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.VaadinServletRequest;
@@ -241,11 +240,15 @@ class IndicatorUploadViewIT extends ViewTest {
     }
 
     private byte[] workbook(PerformanceFixture.Org org, String name) throws IOException {
+        return workbook(org, name, 20.0, 60.0);
+    }
+
+    private byte[] workbook(PerformanceFixture.Org org, String name, double baseline, double target) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet defs = book.createSheet("Indicateurs");
             defs.createRow(0).createCell(0).setCellValue("Objectif");
             Row row = defs.createRow(1);
-            Object[] cells = {"Accès", name, "%", 20.0, "2026-01-01", 60.0, "2026-12-31", "HIGHER", "QUARTERLY", org.owner(),
+            Object[] cells = {"Accès", name, "%", baseline, "2026-01-01", target, "2026-12-31", "HIGHER", "QUARTERLY", org.owner(),
                     org.validator()};
             for (int c = 0; c < cells.length; c++) {
                 if (cells[c] instanceof Double d) {
@@ -321,23 +324,73 @@ class IndicatorUploadViewIT extends ViewTest {
         Upload upload = open(org);
         post(upload, new byte[0], 11L * 1024 * 1024, -1, false);
         assertThat(shown()).contains(TOO_LARGE);
+        // The browser got its answer (413: an error): the list is emptied, no cross stays and the slot is free.
+        assertFileListEmptiedAfter(upload, "upload-error");
 
         // The browser refuses a second file for its own reason (here: one at a time): that reason is shown, alone.
         _fireEvent(upload, new FileRejectedEvent(upload, "Un seul classeur à la fois.", "petit.xlsx"));
         assertThat(shown()).contains("Un seul classeur à la fois.").doesNotContain(TOO_LARGE);
 
-        // Once an upload is over, the component's list is emptied: no tick or cross of an earlier file stays.
+        byte[] file = workbook(org, "Après un refus");
+        UploadKt._upload(upload, "petit.xlsx", file);
+        assertThat(shown()).anyMatch(text -> text.startsWith("Import réussi")).doesNotContain(TOO_LARGE);
+    }
+
+    @Test
+    void a_small_file_after_one_refused_for_its_rows_replaces_the_tick_and_the_errors_with_its_own_result() throws IOException {
+        var org = fixture.organization("second");
+        Upload upload = open(org);
+        // First a file over the limit: its refusal shows, inline and as a toast.
+        post(upload, new byte[0], 11L * 1024 * 1024, -1, false);
+        assertThat(shown()).contains(TOO_LARGE);
+        assertFileListEmptiedAfter(upload, "upload-error");
+        // A 7 KB workbook whose row is wrong: accepted by the browser (a tick), refused by the import with its errors.
+        byte[] wrong = workbook(org, "Cible à l’envers", 60.0, 20.0);
+        assertThat(wrong.length).isLessThan(64 * 1024);
+        Posted first = post(upload, wrong, wrong.length, wrong.length, true);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(shown()).anyMatch(text -> text.startsWith("Rien n’a été importé"));
+        assertThat(_find(com.vaadin.flow.component.html.ListItem.class)).extracting(li -> li.getText())
+                .anyMatch(text -> text.contains("colonne F") && text.contains("mauvais sens"));
+        // The earlier file's "over 10 MB" is gone, toast included: it is not what this 7 KB file is about.
+        assertThat(shown()).doesNotContain(TOO_LARGE);
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNoNotifications();
+        // The browser marks the first file done (its tick): the server then empties the list, so the tick goes and
+        // the next file is not refused as one too many.
+        assertFileListEmptiedAfter(upload, "upload-success");
+
+        // The second, small and right: its own result replaces the first's, with no word of a size.
+        byte[] right = workbook(org, "Cible dans le bon sens");
+        Posted second = post(upload, right, right.length, right.length, true);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(shown()).anyMatch(text -> text.startsWith("Import réussi : 1 objectif(s) et 1 indicateur(s) créés"))
+                .noneMatch(text -> text.startsWith("Rien n’a été importé")).doesNotContain(TOO_LARGE);
+        assertThat(_find(com.vaadin.flow.component.html.ListItem.class)).isEmpty();
+        assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications()).hasSize(1);
+        assertThat(data.as(org.manager(), () -> indicatorService.indicators(org.id()))).extracting(Indicator::getName)
+                .containsExactly("Cible dans le bon sens");
+    }
+
+    /**
+     * The browser's events around a file (upload-start, then upload-success or upload-error with no file still
+     * uploading) make the server empty the component's file list: the path a real browser takes.
+     */
+    private static void assertFileListEmptiedAfter(Upload upload, String browserEvent) {
         UI.getCurrent().getInternals().getStateTree().runExecutionsBeforeClientResponse();
         UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations();
-        _fireEvent(upload, new AllFinishedEvent(upload));
+        com.github.mvysny.kaributesting.v10.BasicUtilsKt._fireDomEvent(upload, "upload-start", elemental.json.Json.createObject());
+        elemental.json.JsonObject file = elemental.json.Json.createObject();
+        file.put("uploading", false);
+        file.put("complete", browserEvent.equals("upload-success"));
+        elemental.json.JsonArray files = elemental.json.Json.createArray();
+        files.set(0, file);
+        elemental.json.JsonObject detail = elemental.json.Json.createObject();
+        detail.put("element.files", files);
+        com.github.mvysny.kaributesting.v10.BasicUtilsKt._fireDomEvent(upload, browserEvent, detail);
         // Element.executeJs is queued for the next response: run what precedes a response, then read the queue.
         UI.getCurrent().getInternals().getStateTree().runExecutionsBeforeClientResponse();
         assertThat(UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations())
                 .anyMatch(js -> js.getInvocation().getExpression().contains("this.files = []"));
-
-        byte[] file = workbook(org, "Après un refus");
-        UploadKt._upload(upload, "petit.xlsx", file);
-        assertThat(shown()).anyMatch(text -> text.startsWith("Import réussi")).doesNotContain(TOO_LARGE);
     }
 
     @Test

@@ -13,8 +13,8 @@ public final class Notifier {
     private Notifier() {
     }
 
-    public static void success(String key, Object... args) {
-        show(translate(key, args), NotificationVariant.LUMO_SUCCESS);
+    public static Notification success(String key, Object... args) {
+        return show(translate(key, args), NotificationVariant.LUMO_SUCCESS);
     }
 
     public static void error(String key, Object... args) {
@@ -22,8 +22,8 @@ public final class Notifier {
     }
 
     /** A message already in the user's language (one the browser or another screen translated). */
-    public static void errorText(String text) {
-        show(text, NotificationVariant.LUMO_ERROR);
+    public static Notification errorText(String text) {
+        return show(text, NotificationVariant.LUMO_ERROR);
     }
 
     public static void error(CohorteException e) {
@@ -41,10 +41,12 @@ public final class Notifier {
         }
     }
 
-    private static void show(String text, NotificationVariant variant) {
+    /** Returns the message shown, for a screen that replaces it when a newer one makes it untrue. */
+    private static Notification show(String text, NotificationVariant variant) {
         Notification notification = new Notification(text, DURATION_MS, Notification.Position.BOTTOM_CENTER);
         notification.addThemeVariants(variant);
         notification.open();
+        return notification;
     }
 
     private static String translate(String key, Object... args) {

@@ -43,6 +43,12 @@ public class Iteration {
     private String suggestion;
     @Column(name = "knowledge_article_id")
     private UUID knowledgeArticleId;
+    @Column(name = "closed_early_at")
+    private Instant closedEarlyAt;
+    @Column(name = "closed_early_by", length = 64)
+    private String closedEarlyBy;
+    @Column(name = "closed_early_reason", length = 4000)
+    private String closedEarlyReason;
 
     protected Iteration() {
     }
@@ -70,6 +76,13 @@ public class Iteration {
         this.suggestion = suggestion;
     }
 
+    /** The run was closed before the end of its period, by someone, for a reason. */
+    public void closeEarly(String by, String reason) {
+        this.closedEarlyAt = EngineClock.now();
+        this.closedEarlyBy = by;
+        this.closedEarlyReason = reason;
+    }
+
     public void setKnowledgeArticleId(UUID knowledgeArticleId) {
         this.knowledgeArticleId = knowledgeArticleId;
     }
@@ -88,4 +101,7 @@ public class Iteration {
     public Instant getLearningAt() { return learningAt; }
     public String getSuggestion() { return suggestion; }
     public UUID getKnowledgeArticleId() { return knowledgeArticleId; }
+    public Instant getClosedEarlyAt() { return closedEarlyAt; }
+    public String getClosedEarlyBy() { return closedEarlyBy; }
+    public String getClosedEarlyReason() { return closedEarlyReason; }
 }

@@ -51,6 +51,8 @@ import org.cohorte.tasks.service.TaskDetails;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.cohorte.base.persistence.ConflictRetry;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 
 /**
  * Incubator experiments through {@code incubator_experiment}: the proposal, the committee's reviews, the
@@ -69,6 +71,9 @@ public class IncubatorService {
     public static final String TASK_CHECK_IN = "user_task_weekly_check_in";
     public static final String TASK_LEARNING_CARD = "user_task_learning_card";
     public static final String TASK_DECISION = "user_task_committee_decision";
+    /** The model's messages for a check-in recorded at any time and for a run closed early. */
+    public static final String MESSAGE_CHECK_IN = "incubator_check_in";
+    public static final String MESSAGE_CLOSE_RUN_EARLY = "incubator_close_run_early";
     public static final String SOURCE_TYPE = "EXPERIMENT";
 
     public static final int MAX_TITLE = 200;
@@ -95,6 +100,8 @@ public class IncubatorService {
 
     private final RateLimits rateLimits;
     private final CohorteI18NProvider i18n;
+    private final ConflictRetry retry;
+    private final org.camunda.bpm.engine.TaskService taskService;
 
     public IncubatorService(ExperimentRepository experiments, IterationRepository iterations, CheckInRepository checkIns,
                             DecisionRepository decisions, CurrentUser currentUser,
@@ -102,7 +109,10 @@ public class IncubatorService {
                             IdentityService identityService, InboxService inboxService, BlockerService blockerService,
                             KnowledgeBaseService knowledgeBaseService, MemberService memberService,
                             OrganizationService organizationService, ApplicationEventPublisher events,
-                            NotificationService notificationService, RateLimits rateLimits, CohorteI18NProvider i18n) {
+                            NotificationService notificationService, RateLimits rateLimits, CohorteI18NProvider i18n,
+                            ConflictRetry retry, org.camunda.bpm.engine.TaskService taskService) {
+        this.retry = retry;
+        this.taskService = taskService;
         this.rateLimits = rateLimits;
         this.i18n = i18n;
         this.experiments = experiments;
@@ -246,6 +256,98 @@ public class IncubatorService {
         TaskDetails task = inboxService.requireWorkable(taskId, TASK_CHECK_IN);
         Experiment experiment = forTask(task);
         String me = requireTeam(experiment);
+        writeCheckIn(experiment, me, observations, metricValue, blockerTitle, blockerDescription);
+        inboxService.complete(taskId, Map.of());
+    }
+
+    /**
+     * A check-in recorded from the experiment's page whenever the team has news during the run (the weekly task
+     * only reminds; an open reminder is answered by it). Only the team, only while the run lasts (the model's
+     * message is caught only then). Two clicks at once are both recorded, each in its own retried transaction.
+     */
+    public void recordCheckIn(UUID experimentId, String observations, Double metricValue, String blockerTitle,
+                              String blockerDescription) {
+        retry.run(() -> {
+            Experiment experiment = requireVisible(experimentId);
+            String me = requireTeam(experiment);
+            requireRunning(experiment);
+            writeCheckIn(experiment, me, observations, metricValue, blockerTitle, blockerDescription);
+            correlate(experiment, MESSAGE_CHECK_IN);
+            for (String reminder : openCheckInReminders(experiment)) {
+                inboxService.complete(reminder, Map.of());
+            }
+        });
+    }
+
+    /**
+     * The committee or the team closes the run before the end of its period, with a reason: the model's run ends
+     * and the learning card opens, as at the end of the period. A committee member on the team may, as a team
+     * member. When two people close it at once, one wins; the other is told it is no longer running.
+     */
+    public void closeRunEarly(UUID experimentId, String reason) {
+        retry.run(() -> {
+            Experiment experiment = requireVisible(experimentId);
+            String me = currentUser.userId();
+            if (!experiment.isOnTeam(me) && !currentUser.require().isIn(Roles.COMMITTEE)) {
+                throw new ForbiddenException("incubator.error.closeEarlyNotAllowed");
+            }
+            requireRunning(experiment);
+            String text = clean(reason);
+            if (text.isEmpty()) {
+                throw new CohorteException("incubator.error.closeReasonRequired");
+            }
+            FreeText.check(IncubatorTexts.class, "text", text);
+            Iteration iteration = iterations.findFirstByExperimentIdOrderByNumberDesc(experiment.getId())
+                    .orElseThrow(() -> new NotFoundException("incubator.error.notFound"));
+            iteration.closeEarly(me, text);
+            // Written before the process moves on, so that the version check makes a second closing click lose.
+            experiment.touch();
+            experiments.saveAndFlush(experiment);
+            correlate(experiment, MESSAGE_CLOSE_RUN_EARLY);
+            notifyTeam(experiment, "incubator.notify.closedEarly");
+        });
+    }
+
+    /** Who may close this experiment's run early now: the team or the committee, while it runs. */
+    @Transactional(readOnly = true)
+    public boolean mayCloseRunEarly(UUID experimentId) {
+        Experiment experiment = requireVisible(experimentId);
+        String me = currentUser.userId();
+        return experiment.getStage() == ExperimentStage.RUNNING
+                && (experiment.isOnTeam(me) || currentUser.require().isIn(Roles.COMMITTEE));
+    }
+
+    /** Whether the current user may record a check-in now: on the team, while the run lasts. */
+    @Transactional(readOnly = true)
+    public boolean mayCheckIn(UUID experimentId) {
+        Experiment experiment = requireVisible(experimentId);
+        return experiment.getStage() == ExperimentStage.RUNNING && experiment.isOnTeam(currentUser.userId());
+    }
+
+    private static void requireRunning(Experiment experiment) {
+        if (experiment.getStage() != ExperimentStage.RUNNING) {
+            throw new CohorteException("incubator.error.notRunning");
+        }
+    }
+
+    /** Sends one of the model's messages to this experiment's process; caught only while the run lasts. */
+    private void correlate(Experiment experiment, String message) {
+        try {
+            engineAuthentication.asSystem(() -> runtimeService.createMessageCorrelation(message)
+                    .processInstanceBusinessKey(experiment.getId().toString()).correlateWithResult());
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new CohorteException("incubator.error.notRunning");
+        }
+    }
+
+    private List<String> openCheckInReminders(Experiment experiment) {
+        return engineAuthentication.asSystem(() -> taskService.createTaskQuery()
+                .processInstanceBusinessKey(experiment.getId().toString()).processDefinitionKey(PROCESS_KEY)
+                .taskDefinitionKey(TASK_CHECK_IN).list().stream().map(org.camunda.bpm.engine.task.Task::getId).toList());
+    }
+
+    private void writeCheckIn(Experiment experiment, String me, String observations, Double metricValue,
+                              String blockerTitle, String blockerDescription) {
         String text = clean(observations);
         if (text.isEmpty()) {
             throw new CohorteException("incubator.error.observationsRequired");
@@ -268,7 +370,6 @@ public class IncubatorService {
         int week = (int) checkIns.countByExperimentIdAndIterationNumber(experiment.getId(), iteration) + 1;
         checkIns.save(new CheckIn(experiment.getId(), iteration, week, text, metricValue, blockerId, me));
         experiment.touch();
-        inboxService.complete(taskId, Map.of());
     }
 
     /**

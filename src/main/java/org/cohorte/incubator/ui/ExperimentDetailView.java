@@ -11,12 +11,16 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import org.cohorte.base.ui.DecimalField;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -112,6 +116,7 @@ public class ExperimentDetailView extends VerticalLayout implements HasUrlParame
                     Formats.date(e.getRunStartedAt(), getLocale()), Formats.date(e.getRunEndsAt(), getLocale())));
         }
         add(facts);
+        runActions(e).ifPresent(this::add);
 
         add(section("incubator.detail.iterations", "incubator-iterations",
                 history.iterations().stream().map(this::iteration).toList()));
@@ -124,6 +129,84 @@ public class ExperimentDetailView extends VerticalLayout implements HasUrlParame
         if (history.canPublish()) {
             add(publishForm(e));
         }
+    }
+
+    /** During the run: the team records a check-in whenever it has news; the team or the committee closes early. */
+    private java.util.Optional<Component> runActions(Experiment e) {
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setWrap(true);
+        if (incubatorService.mayCheckIn(e.getId())) {
+            Button checkIn = new Button(getTranslation("incubator.detail.recordCheckIn"), ev -> checkInDialog(e));
+            checkIn.setId("incubator-record-check-in");
+            checkIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            actions.add(checkIn);
+        }
+        if (incubatorService.mayCloseRunEarly(e.getId())) {
+            Button close = new Button(getTranslation("incubator.detail.closeEarly"), ev -> closeDialog(e));
+            close.setId("incubator-close-early");
+            actions.add(close);
+        }
+        return actions.getComponentCount() == 0 ? java.util.Optional.empty() : java.util.Optional.of(actions);
+    }
+
+    private void checkInDialog(Experiment e) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("incubator.detail.recordCheckIn"));
+        TextArea observations = IncubatorTaskForms.area("incubator.checkIn.observations", "incubator-observations");
+        DecimalField value = new DecimalField();
+        value.setLabel(getTranslation("incubator.checkIn.metricValue"));
+        value.setId("incubator-metric-value");
+        value.setSuffixComponent(new Span(e.getMetricUnit() == null ? "" : e.getMetricUnit()));
+        TextField blockerTitle = new TextField(getTranslation("incubator.checkIn.blockerTitle"));
+        blockerTitle.setId("incubator-blocker-title");
+        blockerTitle.setMaxLength(300);
+        blockerTitle.setWidthFull();
+        TextArea blockerDescription = IncubatorTaskForms.area("incubator.checkIn.blockerDescription",
+                "incubator-blocker-description");
+        Button save = new Button(getTranslation("incubator.checkIn.submit"), ev -> {
+            if (Notifier.attempt(() -> incubatorService.recordCheckIn(e.getId(), observations.getValue(),
+                    value.getNumber(), blockerTitle.getValue(), blockerDescription.getValue()))) {
+                dialog.close();
+                Notifier.success("incubator.detail.checkInRecorded");
+                reload(e);
+            }
+        });
+        save.setId("incubator-check-in-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        VerticalLayout body = new VerticalLayout(observations, value, blockerTitle, blockerDescription);
+        body.setPadding(false);
+        dialog.add(body);
+        dialog.getFooter().add(new Button(getTranslation("incubator.detail.cancel"), ev -> dialog.close()), save);
+        add(dialog);
+        dialog.open();
+    }
+
+    private void closeDialog(Experiment e) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("incubator.detail.closeEarly"));
+        Paragraph help = new Paragraph(getTranslation("incubator.detail.closeEarlyHelp"));
+        TextArea reason = IncubatorTaskForms.area("incubator.detail.closeReason", "incubator-close-reason");
+        Button confirm = new Button(getTranslation("incubator.detail.closeEarlyConfirm"), ev -> {
+            if (Notifier.attempt(() -> incubatorService.closeRunEarly(e.getId(), reason.getValue()))) {
+                dialog.close();
+                Notifier.success("incubator.detail.closedEarly");
+                reload(e);
+            }
+        });
+        confirm.setId("incubator-close-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        VerticalLayout body = new VerticalLayout(help, reason);
+        body.setPadding(false);
+        dialog.add(body);
+        dialog.getFooter().add(new Button(getTranslation("incubator.detail.cancel"), ev -> dialog.close()), confirm);
+        add(dialog);
+        dialog.open();
+    }
+
+    /** Shows the experiment again as it now is (stage, check-ins, buttons). */
+    private void reload(Experiment e) {
+        removeAll();
+        show(incubatorService.history(e.getId()));
     }
 
     private Component publishForm(Experiment e) {
@@ -186,6 +269,12 @@ public class ExperimentDetailView extends VerticalLayout implements HasUrlParame
             line(card, "incubator.learning.observed", ExperimentBoardView.format(i.getObservedValue()));
             line(card, "incubator.learning.insights", i.getInsights());
             line(card, "incubator.learning.actions", i.getActions());
+        }
+        if (i.getClosedEarlyAt() != null) {
+            line(card, "incubator.detail.closedEarlyLine", getTranslation("incubator.detail.closedEarlyValue",
+                    Formats.date(i.getClosedEarlyAt(), getLocale()),
+                    memberService.displayNames(List.of(i.getClosedEarlyBy())).getOrDefault(i.getClosedEarlyBy(),
+                            i.getClosedEarlyBy()), i.getClosedEarlyReason()));
         }
         if (i.getSuggestion() != null) {
             line(card, "incubator.decision.suggestion", getTranslation("incubator.decision." + i.getSuggestion()));

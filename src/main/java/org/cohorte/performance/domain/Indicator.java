@@ -85,6 +85,12 @@ public class Indicator extends AssignedIdEntity<UUID> {
         apply(definition);
     }
 
+    /** The fields a manager sets, as a form or an import row gives them. */
+    public IndicatorDefinition definition() {
+        return new IndicatorDefinition(name, unit, baselineValue, baselineDate, targetValue, targetDate, direction,
+                frequency, ownerId, validatorId);
+    }
+
     public void apply(IndicatorDefinition d) {
         this.name = d.name();
         this.unit = d.unit();

@@ -138,8 +138,9 @@ public class IndicatorImportService {
                 row.createCell(5).setCellValue(i.getTargetValue());
                 row.createCell(6).setCellValue(i.getTargetDate());
                 row.getCell(6).setCellStyle(dateStyle);
-                row.createCell(7).setCellValue(i.getDirection().name());
-                row.createCell(8).setCellValue(i.getFrequency().name());
+                // Codes in the reader's language, as the drop-downs offer them; the import reads them back.
+                row.createCell(7).setCellValue(label(i.getDirection(), locale));
+                row.createCell(8).setCellValue(label(i.getFrequency(), locale));
                 row.createCell(9).setCellValue(i.getOwnerId());
                 row.createCell(10).setCellValue(i.getValidatorId());
                 Row m = values.createRow(r - 1);
@@ -147,9 +148,15 @@ public class IndicatorImportService {
             }
             DataValidationHelper helper = defs.getDataValidationHelper();
             DataValidation direction = helper.createValidation(helper.createExplicitListConstraint(
-                    new String[] {"HIGHER", "LOWER"}), new CellRangeAddressList(1, MAX_ROWS, 7, 7));
+                    labels(Direction.class, locale)), new CellRangeAddressList(1, MAX_ROWS, 7, 7));
             DataValidation frequency = helper.createValidation(helper.createExplicitListConstraint(
-                    new String[] {"MONTHLY", "QUARTERLY", "SEMIANNUAL", "ANNUAL"}), new CellRangeAddressList(1, MAX_ROWS, 8, 8));
+                    labels(Frequency.class, locale)), new CellRangeAddressList(1, MAX_ROWS, 8, 8));
+            // A warning, not a refusal: the internal codes (HIGHER, QUARTERLY...) and the other language's words
+            // are accepted by the import too, so a spreadsheet must not forbid typing them.
+            direction.setErrorStyle(DataValidation.ErrorStyle.WARNING);
+            frequency.setErrorStyle(DataValidation.ErrorStyle.WARNING);
+            direction.setShowErrorBox(true);
+            frequency.setShowErrorBox(true);
             defs.addValidationData(direction);
             defs.addValidationData(frequency);
             for (int c = 0; c < INDICATOR_COLUMNS.length; c++) {
@@ -182,8 +189,57 @@ public class IndicatorImportService {
     public String describe(ImportError error, Locale locale) {
         String header = error.header().startsWith("@")
                 ? i18n.getTranslation("performance.import.column." + error.header().substring(1), locale) : error.header();
+        Object[] args = error.args().clone();
+        for (int a = 0; a < args.length; a++) {
+            // The values a code column allows, in the reader's language.
+            if (args[a] instanceof AllowedCodes allowed) {
+                args[a] = String.join(", ", labels(allowed.type(), locale));
+            }
+        }
         return i18n.getTranslation("performance.import.errorLine", locale, error.sheet(), error.row(), error.column(),
-                header, i18n.getTranslation(error.messageKey(), locale, error.args()));
+                header, i18n.getTranslation(error.messageKey(), locale, args));
+    }
+
+    /** The values of a code column, resolved to words only when the error is shown (in the reader's language). */
+    record AllowedCodes(Class<? extends Enum<?>> type) {
+    }
+
+    /** The word for a code in a language: what the template shows and its drop-down offers. */
+    public String label(Enum<?> code, Locale locale) {
+        return t(labelKey(code), locale);
+    }
+
+    private static String labelKey(Enum<?> code) {
+        return "performance.import.code." + code.getDeclaringClass().getSimpleName() + "." + code.name();
+    }
+
+    private String[] labels(Class<? extends Enum<?>> type, Locale locale) {
+        Enum<?>[] constants = type.getEnumConstants();
+        String[] labels = new String[constants.length];
+        for (int c = 0; c < constants.length; c++) {
+            labels[c] = label(constants[c], locale);
+        }
+        return labels;
+    }
+
+    /**
+     * What a code cell may hold, by its folded form (case and accents ignored): the internal code and its word in
+     * each of the app's languages, so a template round-trips in either language and older files still import.
+     */
+    private Map<String, Enum<?>> codeWords(Class<? extends Enum<?>> type) {
+        Map<String, Enum<?>> words = new HashMap<>();
+        for (Enum<?> constant : type.getEnumConstants()) {
+            words.put(fold(constant.name()), constant);
+            for (Locale locale : CohorteI18NProvider.LOCALES) {
+                words.putIfAbsent(fold(label(constant, locale)), constant);
+            }
+        }
+        return words;
+    }
+
+    static String fold(String text) {
+        return java.text.Normalizer.normalize(text.strip(), java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
     }
 
     private String t(String key, Locale locale) {
@@ -265,6 +321,8 @@ public class IndicatorImportService {
         List<Pending> users = new ArrayList<>();
         if (defs != null) {
             SheetErrors sheet = new SheetErrors(defs, INDICATOR_COLUMNS, errors);
+            Map<Class<?>, Map<String, Enum<?>>> codes = Map.of(Direction.class, codeWords(Direction.class),
+                    Frequency.class, codeWords(Frequency.class));
             workbook.read(defs, INDICATOR_COLUMNS.length, (index, cells) -> {
                 if (!sheet.accept(index, cells)) {
                     return false;
@@ -272,7 +330,7 @@ public class IndicatorImportService {
                 if (index == 0 || blank(cells, 0)) {
                     return true;
                 }
-                RowReader read = new RowReader(sheet, index, cells);
+                RowReader read = new RowReader(sheet, index, cells, codes);
                 String objective = read.text(0, true, IndicatorService.MAX_NAME);
                 String name = read.text(1, true, IndicatorService.MAX_NAME);
                 String unit = read.text(2, true, IndicatorService.MAX_UNIT);
@@ -315,7 +373,7 @@ public class IndicatorImportService {
                 if (index == 0 || blank(cells, 1)) {
                     return true;
                 }
-                RowReader read = new RowReader(sheet, index, cells);
+                RowReader read = new RowReader(sheet, index, cells, Map.of());
                 String indicator = read.text(0, true, IndicatorService.MAX_NAME);
                 Period period = read.period(1);
                 Double value = read.number(2);
@@ -371,9 +429,12 @@ public class IndicatorImportService {
         for (IndicatorLine line : newIndicators) {
             Indicator known = existing.get(key(line.definition().name()));
             if (known != null) {
-                // A row of the template for an indicator already defined: its definition is updated.
-                known.apply(line.definition());
-                updated++;
+                // A row of the template for an indicator already defined: its definition is updated, and counted
+                // only when it changed (a template sent back unchanged changes nothing and says so).
+                if (!known.definition().equals(line.definition())) {
+                    known.apply(line.definition());
+                    updated++;
+                }
                 continue;
             }
             Objective objective = objectiveByTitle.get(key(line.objective()));
@@ -555,12 +616,14 @@ public class IndicatorImportService {
         private final SheetErrors sheet;
         private final int row;
         private final XlsxReader.Cell[] cells;
+        private final Map<Class<?>, Map<String, Enum<?>>> codes;
         private boolean ok = true;
 
-        RowReader(SheetErrors sheet, int row, XlsxReader.Cell[] cells) {
+        RowReader(SheetErrors sheet, int row, XlsxReader.Cell[] cells, Map<Class<?>, Map<String, Enum<?>>> codes) {
             this.sheet = sheet;
             this.row = row;
             this.cells = cells;
+            this.codes = codes;
         }
 
         boolean ok() {
@@ -649,21 +712,18 @@ public class IndicatorImportService {
             return null;
         }
 
+        /** A code, as its word in either language or as the internal code, case and accents ignored. */
         <E extends Enum<E>> E code(int column, Class<E> type) {
-            String value = text(column, true, 20);
+            String value = text(column, true, 40);
             if (value == null) {
                 return null;
             }
-            try {
-                return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                StringBuilder allowed = new StringBuilder();
-                for (E constant : type.getEnumConstants()) {
-                    allowed.append(allowed.isEmpty() ? "" : ", ").append(constant.name());
-                }
-                error(column, "performance.import.error.code", value, allowed.toString());
+            Enum<?> code = codes.get(type).get(fold(value));
+            if (code == null) {
+                error(column, "performance.import.error.code", quote(value), new AllowedCodes(type));
                 return null;
             }
+            return type.cast(code);
         }
 
         /** A user id; whether such a user exists is checked once for the whole file ({@link #checkUsers}). */

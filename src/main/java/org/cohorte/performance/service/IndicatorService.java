@@ -133,9 +133,15 @@ public class IndicatorService {
                     : event.title() + " — " + event.metric()), MAX_NAME);
             String unit = truncate(event.unit() == null || event.unit().isBlank() ? "-" : event.unit(), MAX_UNIT);
             String owner = event.sponsorId() == null ? "admin" : event.sponsorId();
-            Indicator indicator = new Indicator(objective.getId(), event.organizationId(), new IndicatorDefinition(name, unit,
-                    event.observedValue(), today, event.threshold(), today.plusYears(1),
-                    event.higherIsBetter() ? Direction.HIGHER : Direction.LOWER, Frequency.QUARTERLY, owner, owner));
+            // Baseline: the level the experiment reached. Target: the success threshold, unless the experiment
+            // already beat it; then holding that level at scale is the goal. A draft must pass the same rules as
+            // any indicator (it is imported and exported like one): its target never goes against its direction.
+            Direction direction = event.higherIsBetter() ? Direction.HIGHER : Direction.LOWER;
+            double target = direction == Direction.HIGHER ? Math.max(event.threshold(), event.observedValue())
+                    : Math.min(event.threshold(), event.observedValue());
+            Indicator indicator = new Indicator(objective.getId(), event.organizationId(), validate(new IndicatorDefinition(
+                    name, unit, event.observedValue(), today, target, today.plusYears(1), direction, Frequency.QUARTERLY,
+                    owner, owner)));
             indicator.setDraft(true);
             indicator.setSourceExperimentId(event.experimentId());
             indicators.save(indicator);

@@ -74,6 +74,8 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
     private Map<UUID, String> objectiveTitles = Map.of();
     /** The organization an upload goes to, read by the upload's request thread (outside the UI lock). */
     private volatile UUID uploadOrganization;
+    /** The toast of the last file's result: closed when the next file's result comes, which it would contradict. */
+    private com.vaadin.flow.component.notification.Notification importNotice;
 
     /** Up to this many indicators, the grid shows them all without scrolling. */
     static final int WHOLE_LIST = 50;
@@ -139,7 +141,9 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
         upload.setMaxFiles(1);
         // The browser says why it refused a file (too big, not .xlsx, more than one): that reason, not another.
         upload.addFileRejectedListener(e -> refused(e.getErrorMessage()));
-        // Each upload starts afresh: no tick or cross of an earlier file stays, and one file slot is free again.
+        // Each upload starts afresh: no tick or cross of an earlier file stays, and one file slot is free again (else
+        // the browser refuses the next file as one too many). "All finished" comes from the browser's upload-start,
+        // then upload-success or upload-error once no file is still uploading (also with an UploadHandler).
         upload.addAllFinishedListener(e -> upload.clearFileList());
         importErrors.setId("import-errors");
         importErrors.addClassName("perf-import-errors");
@@ -230,14 +234,23 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
 
     /** Says why a file was refused, in place of what the previous file said. */
     private void refused(String message) {
-        importErrors.removeAll();
+        clearPreviousResult();
         importErrors.add(new Paragraph(message));
-        Notifier.errorText(message);
+        importNotice = Notifier.errorText(message);
+    }
+
+    /** What an earlier file said (the text below the upload and its toast) goes: it is not about this file. */
+    private void clearPreviousResult() {
+        importErrors.removeAll();
+        if (importNotice != null) {
+            importNotice.close();
+            importNotice = null;
+        }
     }
 
     /** Every error by sheet, row and column (the first ones, and how many more), or what was imported. */
     private void showResult(ImportResult result) {
-        importErrors.removeAll();
+        clearPreviousResult();
         if (!result.accepted()) {
             importErrors.add(new Paragraph(getTranslation("performance.import.rejected", result.errors().size())));
             UnorderedList list = new UnorderedList();
@@ -249,7 +262,7 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
             }
             return;
         }
-        Notifier.success("performance.import.done", result.objectivesCreated(), result.indicatorsCreated(),
+        importNotice = Notifier.success("performance.import.done", result.objectivesCreated(), result.indicatorsCreated(),
                 result.indicatorsUpdated(), result.measurementsImported());
         importErrors.add(new Paragraph(getTranslation("performance.import.done", result.objectivesCreated(),
                 result.indicatorsCreated(), result.indicatorsUpdated(), result.measurementsImported())));

@@ -62,6 +62,8 @@ class ModelIdsInJavaTest {
             } else if (field.getName().startsWith("TASK_")) {
                 assertThat(userTasks).as(service.getSimpleName() + "." + field.getName()).contains(value);
                 tasks.add(value);
+            } else if (field.getName().startsWith("MESSAGE_")) {
+                assertThat(messages).as(service.getSimpleName() + "." + field.getName()).contains(value);
             } else if (field.getName().equals("START_MESSAGE")) {
                 assertThat(messages).as(service.getSimpleName() + ".START_MESSAGE").contains(value);
             }
