@@ -65,6 +65,7 @@ class CohorteMetricsIT extends IntegrationTest {
         browser.login(facilitator, org.cohorte.testsupport.TestData.PASSWORD);
         assertThat(browser.get("/actuator/prometheus").statusCode()).isIn(401, 403);
 
+        metrics.refresh();
         HttpResponse<String> scrape = http.get("/actuator/prometheus", adminToken());
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
