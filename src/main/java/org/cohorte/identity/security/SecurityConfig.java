@@ -47,7 +47,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>{@code /camunda}: Cockpit and Admin, administrators only, signed in by Cohorte's session
  *       ({@link CockpitSignIn}); Tasklist (a second way to complete tasks), Camunda's own login and its
  *       first-administrator setup are closed to everyone.</li>
- *   <li>{@code /actuator}: the health probe only.</li>
+ *   <li>{@code /actuator}: the health probe, and the Prometheus metrics for administrators (a token).</li>
  *   <li>{@code /api}: the work API and the forum workbook, for every member, JSON only.</li>
  *   <li>everything else: the Vaadin UI (and the calendar feed's own chain, ordered before this one), signed in
  *       on the login page by password or, when {@code cohorte.sso.issuer-uri} is set, by the organization's
@@ -116,12 +116,13 @@ public class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
-        http.securityMatcher(path("/actuator/**"))
+        // Metrics say how much work is open where: an administrator's personal access token (Prometheus sends
+        // it as a bearer token), like the engine's API; everything else but the health probe is closed.
+        tokenDoor(http.securityMatcher(path("/actuator/**")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
-                        .anyRequest().denyAll())
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+                        .requestMatchers(path("/actuator/prometheus")).hasRole(Roles.ADMIN)
+                        .anyRequest().denyAll());
         return http.build();
     }
 

@@ -34,6 +34,7 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.cohorte.base.limits.RateLimits;
 import org.cohorte.base.error.CohorteException;
+import org.cohorte.base.metrics.CohorteMetrics;
 import org.cohorte.base.export.PrintLayout;
 import org.cohorte.base.export.SpreadsheetText;
 import org.cohorte.base.i18n.CohorteI18NProvider;
@@ -89,13 +90,15 @@ public class IndicatorImportService {
     private final EngineAuthentication engineAuthentication;
     private final CohorteI18NProvider i18n;
     private final RateLimits rateLimits;
+    private final CohorteMetrics metrics;
 
     public IndicatorImportService(PerformanceAccess access, CurrentUser currentUser, ObjectiveRepository objectives,
                                   IndicatorRepository indicators, MeasurementRepository measurements,
                                   IdentityService identityService,
                                   RepositoryService repositoryService, EngineAuthentication engineAuthentication, CohorteI18NProvider i18n,
-                                  RateLimits rateLimits) {
+                                  RateLimits rateLimits, CohorteMetrics metrics) {
         this.rateLimits = rateLimits;
+        this.metrics = metrics;
         this.access = access;
         this.currentUser = currentUser;
         this.objectives = objectives;
@@ -257,9 +260,9 @@ public class IndicatorImportService {
         try (input; TemporaryUpload upload = TemporaryUpload.receive(input, MAX_BYTES)) {
             return importWorkbook(organizationId, upload.path());
         } catch (TemporaryUpload.TooLargeException e) {
-            throw tooLarge();
+            throw refused(tooLarge());
         } catch (IOException e) {
-            throw new CohorteException("performance.import.notXlsx");
+            throw refused(new CohorteException("performance.import.notXlsx"));
         }
     }
 
@@ -268,6 +271,25 @@ public class IndicatorImportService {
     public ImportResult importWorkbook(UUID organizationId, Path file) {
         access.requireWrite(organizationId);
         rateLimits.acquire(currentUser.userId(), RateLimits.UPLOAD);
+        try {
+            ImportResult result = checkAndImport(organizationId, file);
+            if (!result.accepted()) {
+                metrics.importRefused("rows");
+            }
+            return result;
+        } catch (CohorteException e) {
+            throw refused(e);
+        }
+    }
+
+    /** Counts a refusal by its message key's last part (tooLarge, notXlsx, noSheet...) before it is thrown. */
+    private CohorteException refused(CohorteException e) {
+        String key = e.getMessageKey();
+        metrics.importRefused(key.substring(key.lastIndexOf('.') + 1));
+        return e;
+    }
+
+    private ImportResult checkAndImport(UUID organizationId, Path file) {
         byte[] signature = new byte[4];
         try (InputStream in = Files.newInputStream(file)) {
             if (Files.size(file) > MAX_BYTES) {
