@@ -112,7 +112,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("tasks.column.due")).setKey(SORT_DUE).setSortable(true).setFlexGrow(1);
         assigneeColumn = grid.addColumn(t -> t.isAssigned() ? t.assigneeName() : getTranslation("tasks.unassigned"))
                 .setHeader(getTranslation("tasks.column.assignee")).setFlexGrow(1);
-        grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader(getTranslation("tasks.column.actions"))
+        grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader(getTranslation("tasks.column.actions")).setKey("actions")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.sort(List.of(new GridSortOrder<>(createdColumn, SortDirection.DESCENDING)));
         grid.addItemClickListener(e -> open(e.getItem()));
