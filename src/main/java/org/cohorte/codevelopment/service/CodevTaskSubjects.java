@@ -1,6 +1,9 @@
 package org.cohorte.codevelopment.service;
 
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +14,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.cohorte.base.i18n.CohorteI18NProvider;
-import org.cohorte.base.ui.Formats;
+import org.cohorte.base.time.EngineClock;
 import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.tasks.api.TaskRef;
 import org.cohorte.tasks.api.TaskSubject;
@@ -72,7 +75,7 @@ class CodevTaskSubjects implements TaskSubjectProvider {
         List<TaskSubject.Line> lines = new ArrayList<>();
         lines.add(new TaskSubject.Line(i18n.getTranslation("codevelopment.subject.group", locale), row.groupName()));
         lines.add(new TaskSubject.Line(i18n.getTranslation("codevelopment.subject.date", locale),
-                Formats.dateTime(row.scheduledAt().toInstant(), locale)));
+                format(row.scheduledAt().toInstant(), locale, true)));
         lines.add(new TaskSubject.Line(i18n.getTranslation("codevelopment.subject.case", locale),
                 row.caseTitle() == null || row.caseTitle().isBlank()
                         ? i18n.getTranslation("codevelopment.board.casePending", locale) : row.caseTitle()));
@@ -85,7 +88,15 @@ class CodevTaskSubjects implements TaskSubjectProvider {
 
     private String text(Row row, Locale locale) {
         return i18n.getTranslation("codevelopment.subject.session", locale, row.groupName(),
-                Formats.date(row.scheduledAt().toInstant(), locale));
+                format(row.scheduledAt().toInstant(), locale, false));
+    }
+
+    /** As base.ui.Formats writes dates on screens (a service may not use a screens' package). */
+    private static String format(Instant instant, Locale locale, boolean withTime) {
+        DateTimeFormatter formatter = withTime
+                ? DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
+        return formatter.withLocale(locale).withZone(EngineClock.ZONE).format(instant);
     }
 
     private static String route(Row row) {
