@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.ServiceImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
@@ -46,12 +47,13 @@ public final class EngineCommands {
     }
 
     /** The engine's tables read in plain SQL, with the configured prefix. */
-    public record Tables(String task, String identityLink, String execution) {
+    public record Tables(String task, String identityLink, String execution, String processDefinition) {
 
         public static Tables of(ManagementService managementService) {
             return new Tables(managementService.getTableName(TaskEntity.class),
                     managementService.getTableName(IdentityLinkEntity.class),
-                    managementService.getTableName(ExecutionEntity.class));
+                    managementService.getTableName(ExecutionEntity.class),
+                    managementService.getTableName(ProcessDefinitionEntity.class));
         }
     }
 }

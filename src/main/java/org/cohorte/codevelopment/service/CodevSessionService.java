@@ -416,7 +416,11 @@ public class CodevSessionService {
             SessionAccess.Row s = accessOfTask(taskId, Steps.TASK_VALIDATE_CONTRACT);
             complete(taskId, s.sessionId(), Map.of("contractApproved", approved));
             if (!approved) {
-                notificationService.notify(List.of(s.clientId()), "codevelopment.notification.contractRework", List.of(),
+                // The client may be in several groups: the notification names which session.
+                CodevSession session = sessions.findById(s.sessionId()).orElseThrow();
+                notificationService.notify(List.of(s.clientId()), "codevelopment.notification.contractRework",
+                        List.of(groupService.requireReader(s.groupId()).getName(),
+                                session.getScheduledAt().atZone(EngineClock.ZONE).toLocalDate().toString()),
                         "codevelopment/session/" + s.sessionId());
             }
         });

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.cohorte.base.time.EngineClock;
 import org.cohorte.codevelopment.domain.CodevGroupRepository;
 import org.cohorte.codevelopment.domain.CodevParticipant;
 import org.cohorte.codevelopment.domain.CodevParticipantRepository;
@@ -56,7 +57,7 @@ public class SessionProgress {
         changes.changed(sessionId);
         if (s.getMode() == SessionMode.ASYNC) {
             notificationService.notify(everyone(s), "codevelopment.notification.stepStarted",
-                    List.of(String.valueOf(step)), "codevelopment/session/" + sessionId);
+                    subjectArgs(s, String.valueOf(step)), "codevelopment/session/" + sessionId);
         }
         return Date.from(s.getStepEndsAt());
     }
@@ -67,8 +68,17 @@ public class SessionProgress {
         CodevSession s = session(sessionId);
         List<String> recipients = s.getMode() == SessionMode.ASYNC ? everyone(s) : List.of(s.getFacilitatorId());
         notificationService.notify(recipients, "codevelopment.notification.timeboxOver",
-                List.of(String.valueOf(s.getCurrentStep())), "codevelopment/session/" + sessionId);
+                subjectArgs(s, String.valueOf(s.getCurrentStep())), "codevelopment/session/" + sessionId);
         changes.changed(sessionId);
+    }
+
+    /**
+     * The step, then what the notification is about: the group's name and the session's date (ISO, the same in
+     * both languages: a notification's arguments are stored once for all its readers).
+     */
+    private List<String> subjectArgs(CodevSession s, String step) {
+        String group = groups.findById(s.getGroupId()).map(g -> g.getName()).orElse("");
+        return List.of(step, group, s.getScheduledAt().atZone(EngineClock.ZONE).toLocalDate().toString());
     }
 
     /** The step was extended: its reminder moves to the new end (if it has not fired yet). */

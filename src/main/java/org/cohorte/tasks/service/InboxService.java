@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Objects;
@@ -44,6 +45,11 @@ import org.cohorte.base.time.EngineClock;
 import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.EngineAuthentication;
 import org.cohorte.identity.service.MemberService;
+import org.cohorte.tasks.api.TaskRef;
+import org.cohorte.tasks.api.TaskSubject;
+import org.cohorte.tasks.api.TaskSubjectProvider;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,13 +82,15 @@ public class InboxService {
     private final String taskTable;
     private final String identityLinkTable;
     private final String executionTable;
+    private final String processDefinitionTable;
+    private final ObjectProvider<TaskSubjectProvider> subjectProviders;
     private final JdbcTemplate jdbc;
     private final DatabaseDialect dialect;
 
     public InboxService(TaskService taskService, RepositoryService repositoryService,
                         RuntimeService runtimeService, ManagementService managementService, CurrentUser currentUser,
                         EngineAuthentication engineAuthentication, MemberService memberService, DataSource dataSource,
-                        DatabaseDialect dialect) {
+                        DatabaseDialect dialect, ObjectProvider<TaskSubjectProvider> subjectProviders) {
         this.taskService = taskService;
         this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;
@@ -93,6 +101,8 @@ public class InboxService {
         this.taskTable = tables.task();
         this.identityLinkTable = tables.identityLink();
         this.executionTable = tables.execution();
+        this.processDefinitionTable = tables.processDefinition();
+        this.subjectProviders = subjectProviders;
         this.jdbc = new JdbcTemplate(dataSource);
         this.dialect = dialect;
     }
@@ -100,24 +110,195 @@ public class InboxService {
     /** One page of the inbox, for lazy loading: never more rows than asked for are read. */
     @Transactional(readOnly = true)
     public List<InboxTask> page(InboxFilter filter, InboxSort sort, boolean ascending, int offset, int limit) {
+        return page(filter, InboxSearch.ANY, sort, ascending, offset, limit, LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * One page of the inbox narrowed to a process and/or words of the subject, each row naming its subject in
+     * {@code locale}. Without words or a subject sort it is the engine's indexed query; with them, one native
+     * query that joins each process's subject text (see {@link TaskSubjectProvider#subjectSql}) before paging.
+     */
+    @Transactional(readOnly = true)
+    public List<InboxTask> page(InboxFilter filter, InboxSearch search, InboxSort sort, boolean ascending,
+                                int offset, int limit, Locale locale) {
         CurrentUser.Identity me = currentUser.require();
+        InboxSearch where = search == null ? InboxSearch.ANY : search;
         // The generic plan reads and sorts all of one person's tasks on disk (60 ms at 70 000, against 10 ms).
         CustomPlans.forThisTransaction(jdbc, dialect.isPostgres());
-        List<Task> tasks = engineAuthentication.asSystem(() -> {
-            TaskQuery query = query(me, filter).initializeFormKeys();
-            order(query, sort, ascending);
-            return query.listPage(offset, limit);
-        });
+        List<Task> tasks;
+        Map<String, String> formKeys;
+        if (where.subjectText() == null && sort != InboxSort.SUBJECT) {
+            tasks = engineAuthentication.asSystem(() -> {
+                TaskQuery query = query(me, filter).initializeFormKeys();
+                if (where.processKey() != null) {
+                    query.processDefinitionKey(where.processKey());
+                }
+                order(query, sort, ascending);
+                return query.listPage(offset, limit);
+            });
+            formKeys = null;
+        } else {
+            tasks = bySubject(me, filter, where, sort, ascending, offset, limit);
+            formKeys = formKeysOf(tasks);
+        }
         Map<String, String> names = memberService.displayNames(
                 tasks.stream().map(Task::getAssignee).filter(Objects::nonNull).distinct().toList());
+        Map<String, TaskSubject> subjects = subjectsOf(tasks, locale);
         Instant now = EngineClock.now();
         return tasks.stream().map(task -> {
             ProcessDefinition definition = definition(task.getProcessDefinitionId());
             return new InboxTask(task.getId(), task.getName(), processName(definition), definition == null ? null : definition.getKey(),
                     task.getTaskDefinitionKey(), toInstant(task.getCreateTime()), toInstant(task.getDueDate()),
                     task.getAssignee(), task.getAssignee() == null ? null : names.get(task.getAssignee()),
-                    task.getFormKey(), isOverdue(task, now));
+                    formKeys == null ? task.getFormKey() : formKeys.get(task.getId()), isOverdue(task, now),
+                    subjects.get(task.getId()));
         }).toList();
+    }
+
+    /** The processes whose tasks the inbox can show, by BPMN key and model name (for the process filter). */
+    @Transactional(readOnly = true)
+    public Map<String, String> processes() {
+        Map<String, String> processes = new java.util.TreeMap<>();
+        engineAuthentication.asSystem(() -> repositoryService.createProcessDefinitionQuery().latestVersion().list())
+                .forEach(d -> processes.put(d.getKey(), processName(d)));
+        return processes;
+    }
+
+    /**
+     * What one task the user may see is about, with the context its page shows (see
+     * {@link TaskSubjectProvider#detailed}); null when its process names no subject or the user may not read it.
+     */
+    @Transactional(readOnly = true)
+    public TaskSubject subjectOf(TaskDetails task, Locale locale) {
+        TaskSubjectProvider provider = task.processDefinitionKey() == null ? null
+                : subjectProviders().get(task.processDefinitionKey());
+        if (provider == null || task.businessKey() == null) {
+            return null;
+        }
+        // The page's own check: only a task this user holds or is offered gets its subject.
+        get(task.id());
+        String executionId = engineAuthentication.asSystem(() -> {
+            Task found = taskService.createTaskQuery().taskId(task.id()).singleResult();
+            return found == null ? null : found.getExecutionId();
+        });
+        return provider.detailed(new TaskRef(task.id(), task.taskDefinitionKey(), task.businessKey(), executionId),
+                locale);
+    }
+
+    /**
+     * The page's subjects: the business keys of its process instances in one query, then each process's provider
+     * once with all of its tasks on the page (no query per row).
+     */
+    private Map<String, TaskSubject> subjectsOf(List<Task> tasks, Locale locale) {
+        Map<String, TaskSubjectProvider> providers = subjectProviders();
+        List<Task> named = tasks.stream().filter(t -> t.getProcessInstanceId() != null).filter(t -> {
+            ProcessDefinition d = definition(t.getProcessDefinitionId());
+            return d != null && providers.containsKey(d.getKey());
+        }).toList();
+        if (named.isEmpty()) {
+            return Map.of();
+        }
+        java.util.Set<String> instanceIds = new java.util.HashSet<>();
+        named.forEach(t -> instanceIds.add(t.getProcessInstanceId()));
+        Map<String, String> businessKeys = new HashMap<>();
+        engineAuthentication.asSystem(() -> runtimeService.createProcessInstanceQuery()
+                .processInstanceIds(instanceIds).list())
+                .forEach(pi -> businessKeys.put(pi.getId(), pi.getBusinessKey()));
+        Map<String, List<TaskRef>> byProcess = new LinkedHashMap<>();
+        for (Task t : named) {
+            String businessKey = businessKeys.get(t.getProcessInstanceId());
+            if (businessKey != null) {
+                byProcess.computeIfAbsent(definition(t.getProcessDefinitionId()).getKey(), k -> new ArrayList<>())
+                        .add(new TaskRef(t.getId(), t.getTaskDefinitionKey(), businessKey, t.getExecutionId()));
+            }
+        }
+        Map<String, TaskSubject> subjects = new HashMap<>();
+        byProcess.forEach((key, refs) -> subjects.putAll(providers.get(key).subjects(refs, locale)));
+        return subjects;
+    }
+
+    private Map<String, TaskSubjectProvider> subjectProviders() {
+        Map<String, TaskSubjectProvider> byKey = new HashMap<>();
+        subjectProviders.orderedStream().forEach(p -> byKey.put(p.processKey(), p));
+        return byKey;
+    }
+
+    /**
+     * The native form of {@link #query} with the subject joined: each process's subject text by its business key,
+     * filtered by words and sortable, before paging. A task whose process names no subject matches and sorts by
+     * its name.
+     */
+    private List<Task> bySubject(CurrentUser.Identity me, InboxFilter filter, InboxSearch search, InboxSort sort,
+                                 boolean ascending, int offset, int limit) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("userId", me.userId());
+        String mine = "RES.ASSIGNEE_ = #{userId}";
+        String claimable = claimableCondition(me, parameters);
+        String who = switch (filter) {
+            case MINE -> mine;
+            case MY_GROUPS -> claimable;
+            default -> "(" + mine + " OR " + claimable + ")";
+        };
+        String subject = "LOWER(COALESCE(S.SUBJECT, RES.NAME_))";
+        StringBuilder sql = new StringBuilder("SELECT RES.* FROM ").append(taskTable).append(" RES")
+                .append(" LEFT JOIN ").append(executionTable).append(" PI ON PI.ID_ = RES.PROC_INST_ID_")
+                .append(" LEFT JOIN ").append(processDefinitionTable).append(" D ON D.ID_ = RES.PROC_DEF_ID_")
+                .append(" LEFT JOIN (").append(subjectUnion()).append(") S ON S.PROCESS_KEY = D.KEY_")
+                .append(" AND S.BUSINESS_KEY = PI.BUSINESS_KEY_")
+                .append(" WHERE RES.SUSPENSION_STATE_ = 1 AND ").append(who).append(dueCondition(filter, parameters));
+        if (search.processKey() != null) {
+            sql.append(" AND D.KEY_ = #{processKey}");
+            parameters.put("processKey", search.processKey());
+        }
+        if (search.subjectText() != null) {
+            sql.append(" AND ").append(subject).append(" LIKE #{subjectLike} ESCAPE '\\'");
+            String words = search.subjectText().toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            parameters.put("subjectLike", "%" + words + "%");
+        }
+        String orderBy = switch (sort == null ? InboxSort.CREATED : sort) {
+            case SUBJECT -> subject;
+            case DUE -> "RES.DUE_DATE_";
+            case NAME -> "RES.NAME_";
+            default -> "RES.CREATE_TIME_";
+        };
+        sql.append(" ORDER BY ").append(orderBy).append(ascending ? " ASC" : " DESC").append(", RES.ID_ ASC");
+        return engineAuthentication.asSystem(() -> {
+            NativeTaskQuery query = taskService.createNativeTaskQuery().sql(sql.toString());
+            parameters.forEach(query::parameter);
+            return query.listPage(offset, limit);
+        });
+    }
+
+    /** Every provider's subject text as one derived table (process key, business key, subject). */
+    private String subjectUnion() {
+        StringBuilder union = new StringBuilder();
+        for (TaskSubjectProvider provider : subjectProviders.orderedStream().toList()) {
+            String select = provider.subjectSql();
+            if (select == null || !provider.processKey().matches("[A-Za-z0-9_\\-]+")) {
+                continue;
+            }
+            union.append(union.isEmpty() ? "" : " UNION ALL ")
+                    .append("SELECT CAST('").append(provider.processKey()).append("' AS VARCHAR(255)) AS PROCESS_KEY,")
+                    .append(" CAST(X.business_key AS VARCHAR(255)) AS BUSINESS_KEY,")
+                    .append(" CAST(X.subject AS VARCHAR(1000)) AS SUBJECT FROM (").append(select).append(") X");
+        }
+        return union.isEmpty()
+                ? "SELECT CAST(NULL AS VARCHAR(255)) AS PROCESS_KEY, CAST(NULL AS VARCHAR(255)) AS BUSINESS_KEY,"
+                        + " CAST(NULL AS VARCHAR(1000)) AS SUBJECT FROM " + taskTable + " WHERE 1 = 0"
+                : union.toString();
+    }
+
+    /** A native query does not read form keys: the page's, in one engine query. */
+    private Map<String, String> formKeysOf(List<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> formKeys = new HashMap<>();
+        engineAuthentication.asSystem(() -> taskService.createTaskQuery()
+                .taskIdIn(tasks.stream().map(Task::getId).toArray(String[]::new)).initializeFormKeys().list())
+                .forEach(t -> formKeys.put(t.getId(), t.getFormKey()));
+        return formKeys;
     }
 
     /**

@@ -1,10 +1,17 @@
 package org.cohorte.tasks.ui;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -24,6 +31,7 @@ import com.vaadin.flow.router.RouteAlias;
 import org.cohorte.base.ui.Formats;
 import org.cohorte.base.ui.Notifier;
 import org.cohorte.tasks.service.InboxFilter;
+import org.cohorte.tasks.service.InboxSearch;
 import org.cohorte.tasks.service.InboxService;
 import org.cohorte.tasks.service.InboxSort;
 import org.cohorte.tasks.service.InboxTask;
@@ -40,6 +48,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     static final String SORT_CREATED = "created";
     static final String SORT_DUE = "due";
     static final String SORT_NAME = "name";
+    static final String SORT_SUBJECT = "subject";
     static final int COUNT_CAP = 1000;
 
     private final InboxService inboxService;
@@ -50,6 +59,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     private final List<InboxFilter> filterOrder = List.of(InboxFilter.ALL, InboxFilter.MINE, InboxFilter.MY_GROUPS,
             InboxFilter.OVERDUE, InboxFilter.DUE_TODAY);
     private InboxFilter filter = InboxFilter.ALL;
+    private final TextField subjectFilter = new TextField();
+    private final ComboBox<String> processFilter = new ComboBox<>();
     private Grid.Column<InboxTask> processColumn;
     private Grid.Column<InboxTask> createdColumn;
     private Grid.Column<InboxTask> assigneeColumn;
@@ -80,7 +91,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         header.setFlexGrow(1, filters);
 
         configureGrid();
-        add(header, grid);
+        add(header, searchBar(), grid);
         setFlexGrow(1, grid);
         refresh();
     }
@@ -91,6 +102,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         grid.setSizeFull();
         grid.addColumn(t -> labels.task(this, t.processDefinitionKey(), t.taskDefinitionKey(), t.name()))
                 .setHeader(getTranslation("tasks.column.name")).setKey(SORT_NAME).setSortable(true).setFlexGrow(3);
+        grid.addColumn(new ComponentRenderer<>(this::subjectCell))
+                .setHeader(getTranslation("tasks.column.subject")).setKey(SORT_SUBJECT).setSortable(true).setFlexGrow(3);
         processColumn = grid.addColumn(t -> labels.process(this, t.processDefinitionKey(), t.processName()))
                 .setHeader(getTranslation("tasks.column.process")).setFlexGrow(2);
         createdColumn = grid.addColumn(t -> Formats.dateTime(t.created(), getLocale()))
@@ -99,11 +112,53 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("tasks.column.due")).setKey(SORT_DUE).setSortable(true).setFlexGrow(1);
         assigneeColumn = grid.addColumn(t -> t.isAssigned() ? t.assigneeName() : getTranslation("tasks.unassigned"))
                 .setHeader(getTranslation("tasks.column.assignee")).setFlexGrow(1);
-        grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader(getTranslation("tasks.column.actions"))
+        grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader(getTranslation("tasks.column.actions")).setKey("actions")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.sort(List.of(new GridSortOrder<>(createdColumn, SortDirection.DESCENDING)));
         grid.addItemClickListener(e -> open(e.getItem()));
         grid.setEmptyStateText(getTranslation("tasks.empty"));
+    }
+
+    /** Words of the subject and a process: what the grid narrows to, besides the quick filter tabs. */
+    private Component searchBar() {
+        subjectFilter.setId("subject-filter");
+        subjectFilter.setPlaceholder(getTranslation("tasks.filter.subject"));
+        subjectFilter.setAriaLabel(getTranslation("tasks.filter.subject"));
+        subjectFilter.setClearButtonVisible(true);
+        subjectFilter.setPrefixComponent(VaadinIcon.SEARCH.create());
+        subjectFilter.setValueChangeMode(ValueChangeMode.LAZY);
+        subjectFilter.addValueChangeListener(e -> refresh());
+        Map<String, String> processes = inboxService.processes();
+        processFilter.setId("process-filter");
+        processFilter.setPlaceholder(getTranslation("tasks.filter.process"));
+        processFilter.setAriaLabel(getTranslation("tasks.filter.process"));
+        processFilter.setClearButtonVisible(true);
+        processFilter.setItems(processes.keySet());
+        processFilter.setItemLabelGenerator(key -> labels.process(this, key, processes.get(key)));
+        processFilter.addValueChangeListener(e -> refresh());
+        HorizontalLayout bar = new HorizontalLayout(subjectFilter, processFilter);
+        bar.addClassName("inbox-search");
+        bar.setWidthFull();
+        return bar;
+    }
+
+    InboxSearch search() {
+        return new InboxSearch(processFilter.getValue(), subjectFilter.getValue());
+    }
+
+    /** The subject, linked to its record's page when the user has one to open. */
+    private Component subjectCell(InboxTask task) {
+        if (task.subject() == null) {
+            return new Span();
+        }
+        if (task.subject().route() == null) {
+            Span text = new Span(task.subject().text());
+            text.addClassName("task-subject");
+            return text;
+        }
+        Anchor link = new Anchor(task.subject().route(), task.subject().text());
+        link.addClassName("task-subject");
+        return link;
     }
 
     private Span dueBadge(InboxTask task) {
@@ -152,11 +207,13 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
                 sort = switch (order.getSorted()) {
                     case SORT_DUE -> InboxSort.DUE;
                     case SORT_NAME -> InboxSort.NAME;
+                    case SORT_SUBJECT -> InboxSort.SUBJECT;
                     default -> InboxSort.CREATED;
                 };
                 ascending = order.getDirection() == SortDirection.ASCENDING;
             }
-            return inboxService.page(filter, sort, ascending, query.getOffset(), query.getLimit()).stream();
+            return inboxService.page(filter, search(), sort, ascending, query.getOffset(), query.getLimit(), getLocale())
+                    .stream();
         });
         long total = inboxService.countUpTo(filter, COUNT_CAP + 1);
         count.setText(total > COUNT_CAP ? getTranslation("tasks.countMore", COUNT_CAP) : getTranslation("tasks.count", total));

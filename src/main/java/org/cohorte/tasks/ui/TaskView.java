@@ -10,6 +10,7 @@ import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -26,6 +27,7 @@ import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.ui.Formats;
 import org.cohorte.base.ui.Notifier;
 import org.cohorte.tasks.api.TaskFormProvider;
+import org.cohorte.tasks.api.TaskSubject;
 import org.cohorte.tasks.service.InboxService;
 import org.cohorte.tasks.service.TaskDetails;
 
@@ -68,6 +70,10 @@ public class TaskView extends VerticalLayout implements HasUrlParameter<String>,
         }
         title = labels.task(this, task.processDefinitionKey(), task.taskDefinitionKey(), task.name());
         add(backButton(), new H2(title), header(task));
+        Component context = context(task);
+        if (context != null) {
+            add(context);
+        }
         if (task.description() != null && !task.description().isBlank()) {
             add(new Paragraph(task.description()));
         }
@@ -99,6 +105,44 @@ public class TaskView extends VerticalLayout implements HasUrlParameter<String>,
         meta.add(metaItem("tasks.column.assignee",
                 task.assignee() == null ? getTranslation("tasks.unassigned") : task.assigneeName()));
         return meta;
+    }
+
+    /**
+     * What the task is about, linked to its page, and the context its feature gives to do it (for a codevelopment
+     * step: the group, the session, the case as the client wrote it and the live board). Nothing when the process
+     * names no subject or the user may not read its record.
+     */
+    private Component context(TaskDetails task) {
+        TaskSubject subject;
+        try {
+            subject = inboxService.subjectOf(task, getLocale());
+        } catch (CohorteException e) {
+            return null;
+        }
+        if (subject == null) {
+            return null;
+        }
+        Div block = new Div();
+        block.setId("task-context");
+        block.addClassName("task-context");
+        Paragraph about = new Paragraph(getTranslation("tasks.context.subject") + " : ");
+        about.addClassName("task-context-line");
+        if (subject.route() != null) {
+            Anchor link = new Anchor(subject.route(), subject.text());
+            link.setId("task-subject-link");
+            about.add(link);
+        } else {
+            about.add(new Span(subject.text()));
+        }
+        block.add(about);
+        for (TaskSubject.Line line : subject.context()) {
+            Span label = new Span(line.label() + " : ");
+            label.addClassName("task-context-label");
+            Paragraph item = new Paragraph(label, new Span(line.value()));
+            item.addClassName("task-context-line");
+            block.add(item);
+        }
+        return block;
     }
 
     private Span metaItem(String labelKey, String value) {

@@ -1,0 +1,110 @@
+package org.cohorte.performance.service;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.cohorte.base.i18n.CohorteI18NProvider;
+import org.cohorte.identity.service.CurrentUser;
+import org.cohorte.identity.service.EngineAuthentication;
+import org.cohorte.identity.service.OrganizationRef;
+import org.cohorte.identity.service.OrganizationService;
+import org.cohorte.identity.service.Roles;
+import org.cohorte.performance.domain.Indicator;
+import org.cohorte.performance.domain.IndicatorRepository;
+import org.cohorte.performance.domain.Review;
+import org.cohorte.performance.domain.ReviewRepository;
+import org.cohorte.tasks.api.TaskRef;
+import org.cohorte.tasks.api.TaskSubject;
+import org.cohorte.tasks.api.TaskSubjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * A review's task is about an indicator and a period (value, validation, action plan: the indicator is local to
+ * each of the review's branches) or, for the sign-off, the organization and the period. Only the tasks' holders
+ * ask (the inbox filters first), and indicator names are shared in the steering room; the link goes to the
+ * steering room for those who may open it.
+ */
+@Component
+class ReviewTaskSubjects implements TaskSubjectProvider {
+
+    private static final List<String> STEERING_ROOM = List.of(Roles.FORUM, Roles.MANAGER, Roles.ADVISORY, Roles.ADMIN);
+
+    private final ReviewRepository reviews;
+    private final IndicatorRepository indicators;
+    private final OrganizationService organizations;
+    private final RuntimeService runtimeService;
+    private final EngineAuthentication engineAuthentication;
+    private final CurrentUser currentUser;
+    private final CohorteI18NProvider i18n;
+
+    ReviewTaskSubjects(ReviewRepository reviews, IndicatorRepository indicators, OrganizationService organizations,
+                       RuntimeService runtimeService, EngineAuthentication engineAuthentication,
+                       CurrentUser currentUser, CohorteI18NProvider i18n) {
+        this.reviews = reviews;
+        this.indicators = indicators;
+        this.organizations = organizations;
+        this.runtimeService = runtimeService;
+        this.engineAuthentication = engineAuthentication;
+        this.currentUser = currentUser;
+        this.i18n = i18n;
+    }
+
+    @Override
+    public String processKey() {
+        return ReviewService.PROCESS_KEY;
+    }
+
+    @Override
+    public String subjectSql() {
+        return "SELECT CAST(id AS VARCHAR(36)) AS business_key, period AS subject FROM perf_review";
+    }
+
+    @Override
+    public Map<String, TaskSubject> subjects(List<TaskRef> tasks, Locale locale) {
+        CurrentUser.Identity me = currentUser.require();
+        String route = STEERING_ROOM.stream().anyMatch(me::isIn) ? "steering-room" : null;
+        List<UUID> ids = tasks.stream().map(t -> uuid(t.businessKey())).filter(Objects::nonNull).distinct().toList();
+        Map<UUID, Review> byId = new HashMap<>();
+        reviews.findAllById(ids).forEach(r -> byId.put(r.getId(), r));
+        // Each branch's indicator, in one variable query over the page's executions.
+        List<String> executions = tasks.stream().map(TaskRef::executionId).filter(Objects::nonNull).distinct().toList();
+        Map<String, UUID> indicatorOf = new HashMap<>();
+        if (!executions.isEmpty()) {
+            engineAuthentication.asSystem(() -> runtimeService.createVariableInstanceQuery().variableName("indicatorId")
+                    .executionIdIn(executions.toArray(String[]::new)).list())
+                    .forEach(v -> indicatorOf.put(v.getExecutionId(), v.getValue() == null ? null : uuid(v.getValue().toString())));
+        }
+        Map<UUID, String> indicatorNames = new HashMap<>();
+        indicators.findAllById(indicatorOf.values().stream().filter(Objects::nonNull).distinct().toList())
+                .forEach(i -> indicatorNames.put(i.getId(), i.getName()));
+        Map<UUID, String> organizationNames = new HashMap<>();
+        if (tasks.stream().anyMatch(t -> indicatorNames.get(indicatorOf.get(t.executionId())) == null)) {
+            organizations.refs().forEach(o -> organizationNames.put(o.id(), o.name()));
+        }
+        Map<String, TaskSubject> subjects = new HashMap<>();
+        for (TaskRef task : tasks) {
+            Review review = byId.get(uuid(task.businessKey()));
+            if (review == null) {
+                continue;
+            }
+            String indicator = indicatorNames.get(indicatorOf.get(task.executionId()));
+            String what = indicator != null ? indicator : organizationNames.getOrDefault(review.getOrganizationId(), "");
+            subjects.put(task.taskId(), new TaskSubject(
+                    i18n.getTranslation("performance.subject.review", locale, what, review.getPeriod()), route));
+        }
+        return subjects;
+    }
+
+    private static UUID uuid(String key) {
+        try {
+            return key == null ? null : UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.cohorte.tasks.api;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A feature names what the tasks of its process are about, from its own records (the business key is the domain
+ * id). The inbox asks once per page and process, with all of that page's tasks of the process, so a provider
+ * reads its records in one or two queries, never one per task.
+ */
+public interface TaskSubjectProvider {
+
+    /** The BPMN process key whose tasks this provider names. */
+    String processKey();
+
+    /**
+     * Subjects of the given tasks for the signed-in user, by task id, in {@code locale}. A task whose record the
+     * user may not read gets no subject (it is left out of the map): a confidential title never reaches someone
+     * who cannot read the record.
+     */
+    Map<String, TaskSubject> subjects(List<TaskRef> tasks, Locale locale);
+
+    /**
+     * The subject with the context a task page shows to do the task. By default the same as in the inbox; a
+     * provider adds context lines (what the record says) when the holder may read them.
+     */
+    default TaskSubject detailed(TaskRef task, Locale locale) {
+        return subjects(List.of(task), locale).get(task.taskId());
+    }
+
+    /**
+     * A SELECT of two text columns, the business key and a subject text, over this process's records: what the
+     * inbox filters and sorts on in the database (before paging), so it must hold nothing more confidential than
+     * what any holder of such a task may read (a group's name, a question's title, never a codevelopment case).
+     * Null when the process has no such text (its tasks then filter and sort by their name).
+     */
+    default String subjectSql() {
+        return null;
+    }
+}
