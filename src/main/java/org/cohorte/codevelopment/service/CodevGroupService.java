@@ -2,6 +2,7 @@ package org.cohorte.codevelopment.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.EngineAuthentication;
 import org.cohorte.identity.service.MemberService;
 import org.cohorte.identity.service.Roles;
+import org.cohorte.notification.service.NotificationService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,11 +51,12 @@ public class CodevGroupService {
     private final CurrentUser currentUser;
     private final IdentityService identityService;
     private final EngineAuthentication engineAuthentication;
+    private final NotificationService notifications;
 
     public CodevGroupService(CodevGroupRepository groups, CodevGroupMemberRepository members,
                              CodevSessionRepository sessions, CommunityService communityService,
                              MemberService memberService, CurrentUser currentUser, IdentityService identityService,
-                             EngineAuthentication engineAuthentication) {
+                             EngineAuthentication engineAuthentication, NotificationService notifications) {
         this.groups = groups;
         this.members = members;
         this.sessions = sessions;
@@ -62,6 +65,14 @@ public class CodevGroupService {
         this.currentUser = currentUser;
         this.identityService = identityService;
         this.engineAuthentication = engineAuthentication;
+        this.notifications = notifications;
+    }
+
+    /** Tells new members they joined (bell and e-mail in their language), naming the group and its facilitator. */
+    private void announceJoined(CodevGroup group, Collection<String> joined) {
+        notifications.announce(joined, "codevelopment.notification.joinedGroup",
+                List.of(memberService.displayName(group.getFacilitatorId()), group.getName()),
+                "codevelopment/group/" + group.getId());
     }
 
     /** A facilitator creates a group in one of their communities, with 4 to 8 of its members. */
@@ -85,6 +96,7 @@ public class CodevGroupService {
         }
         CodevGroup group = groups.save(new CodevGroup(communityId, cleanName, cleanCharter, noHierarchy, me.userId()));
         ids.forEach(id -> members.save(new CodevGroupMember(group.getId(), id)));
+        announceJoined(group, ids);
         return group.getId();
     }
 
@@ -107,6 +119,7 @@ public class CodevGroupService {
             throw new CohorteException("codevelopment.error.groupSize", MIN_MEMBERS, MAX_MEMBERS);
         }
         existing.ifPresentOrElse(CodevGroupMember::rejoin, () -> members.save(new CodevGroupMember(groupId, userId)));
+        announceJoined(group, List.of(userId));
     }
 
     /** A member leaves (or the facilitator removes them): from now on they read nothing of the group's cases. */
@@ -219,10 +232,12 @@ public class CodevGroupService {
      */
     @Transactional(readOnly = true)
     public Map<String, String> candidates(UUID communityId) {
-        currentUser.requireAnyGroup(Roles.FACILITATOR);
+        CurrentUser.Identity me = currentUser.requireAnyGroup(Roles.FACILITATOR);
         communityService.requireMember(communityId);
+        // The facilitator guards the group and is never one of its members.
         List<String> ids = engineAuthentication.asSystem(() -> identityService.createUserQuery()
                 .memberOfGroup(Roles.PARTICIPANT).orderByUserId().asc().list()).stream().map(User::getId)
+                .filter(id -> !id.equals(me.userId()))
                 .filter(id -> communityService.isMember(communityId, id)).toList();
         return memberService.displayNames(ids);
     }

@@ -37,6 +37,7 @@ import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.MemberService;
 import org.cohorte.identity.service.OrganizationService;
 import org.cohorte.identity.service.Roles;
+import org.cohorte.notification.service.NotificationService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,17 +51,42 @@ public class CommunityService {
     private final DutyAssignmentRepository duties;
     private final MemberService memberService;
     private final OrganizationService organizationService;
+    private final NotificationService notifications;
     private final SecureRandom random = new SecureRandom();
 
     public CommunityService(CommunityRepository communities, CommunityMemberRepository members, CurrentUser currentUser,
                             DutyAssignmentRepository duties, MemberService memberService,
-                            OrganizationService organizationService) {
+                            OrganizationService organizationService, NotificationService notifications) {
         this.communities = communities;
         this.members = members;
         this.currentUser = currentUser;
         this.duties = duties;
         this.memberService = memberService;
         this.organizationService = organizationService;
+        this.notifications = notifications;
+    }
+
+    /** Tells people they now belong to the community (bell and e-mail, in their language); not the one who did it. */
+    private void announceJoined(Community community, Collection<String> joined) {
+        String actor = currentUser.find().map(CurrentUser.Identity::userId).orElse(null);
+        List<String> to = joined.stream().filter(id -> id != null && !id.equals(actor)).distinct().toList();
+        if (to.isEmpty()) {
+            return;
+        }
+        String actorName = actor == null ? "Cohorte" : memberService.displayName(actor);
+        notifications.announce(to, "community.notify.joined", List.of(actorName, community.getName()),
+                "community/" + community.getId());
+    }
+
+    /** Refuses ids that are no member account: people are picked, and a typed id must still name someone. */
+    private void requireAccounts(Collection<String> userIds) {
+        List<String> wanted = userIds.stream().filter(id -> id != null && !id.isBlank()).distinct().toList();
+        Set<String> known = memberService.existingIds(wanted);
+        for (String id : wanted) {
+            if (!known.contains(id)) {
+                throw new CohorteException("community.error.unknownMember", id);
+            }
+        }
     }
 
     public static final int MAX_HOURS = 24 * 30;
@@ -101,6 +127,7 @@ public class CommunityService {
         }
         if (!members.existsById(new CommunityMember.Key(communityId, userId))) {
             members.save(new CommunityMember(communityId, userId, role));
+            announceJoined(communities.findById(communityId).orElseThrow(), List.of(userId));
         }
     }
 
@@ -162,6 +189,11 @@ public class CommunityService {
     @Transactional
     public Community create(String name, String theme, String charter, String sponsorId,
                             Collection<String> facilitators, boolean openToAll) {
+        List<String> people = new ArrayList<>(facilitators == null ? List.of() : facilitators);
+        if (sponsorId != null && !sponsorId.isBlank()) {
+            people.add(sponsorId);
+        }
+        requireAccounts(people);
         Community community = create(name, theme, charter, openToAll);
         if (sponsorId != null && !sponsorId.isBlank()) {
             community.setSponsorId(sponsorId);
@@ -172,16 +204,20 @@ public class CommunityService {
             members.findById(key).ifPresentOrElse(m -> m.setRole(CommunityRole.FACILITATOR),
                     () -> members.save(new CommunityMember(community.getId(), facilitator, CommunityRole.FACILITATOR)));
         }
+        announceJoined(community, people);
         return community;
     }
 
     /** Changes a member's role, or adds them with it: admins and the community's facilitators. */
     @Transactional
     public void setRole(UUID communityId, String userId, CommunityRole role) {
-        requireManager(communityId);
+        Community community = requireManager(communityId);
+        requireAccounts(List.of(userId));
         CommunityMember.Key key = new CommunityMember.Key(communityId, userId);
-        members.findById(key).ifPresentOrElse(m -> m.setRole(role),
-                () -> members.save(new CommunityMember(communityId, userId, role)));
+        members.findById(key).ifPresentOrElse(m -> m.setRole(role), () -> {
+            members.save(new CommunityMember(communityId, userId, role));
+            announceJoined(community, List.of(userId));
+        });
     }
 
     /** Sets the promise: first answer due after {@code answerHours}, reminder after {@code reminderHours}. */

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -109,6 +110,16 @@ public class MemberService {
                     .forEach(p -> orgs.put(p.getUserId(), p.getOrganizationId()));
         }
         return orgs;
+    }
+
+    /** Which of these ids are accounts: to refuse an id that names nobody. */
+    @Transactional(readOnly = true)
+    public Set<String> existingIds(Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Set.of();
+        }
+        return engineAuthentication.asSystem(() -> identityService.createUserQuery()
+                .userIdIn(userIds.toArray(String[]::new)).list()).stream().map(User::getId).collect(Collectors.toSet());
     }
 
     @Transactional(readOnly = true)
