@@ -72,7 +72,7 @@ class JoinAnnouncementsIT extends IntegrationTest {
         assertThat(bell(g.facilitator())).noneMatch(n -> n.messageKey().endsWith("joinedGroup"));
 
         // A fifth member added later, who reads English: told in English.
-        data.as(g.facilitator(), () -> communityService.addMember(g.communityId(), english, CommunityRole.MEMBER));
+        data.as(g.facilitator(), () -> communityService.setRole(g.communityId(), english, CommunityRole.MEMBER));
         data.as(g.facilitator(), () -> groupService.addMember(groupId, english));
         assertThat(mails(english, groupName)).singleElement()
                 .satisfies(m -> assertThat(m.body()).contains("added you to the codevelopment group"));

@@ -126,8 +126,8 @@ public class CommunityService {
             throw new NotFoundException("community.error.notFound");
         }
         if (!members.existsById(new CommunityMember.Key(communityId, userId))) {
+            // Quiet on purpose: the seeders' and set-up path. People added on a screen come through setRole/create.
             members.save(new CommunityMember(communityId, userId, role));
-            announceJoined(communities.findById(communityId).orElseThrow(), List.of(userId));
         }
     }
 
