@@ -28,6 +28,7 @@ import org.cohorte.community.service.CommunityService;
 import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.EngineAuthentication;
 import org.cohorte.identity.service.MemberService;
+import org.cohorte.identity.service.PersonOption;
 import org.cohorte.identity.service.Roles;
 import org.cohorte.notification.service.NotificationService;
 import org.springframework.stereotype.Service;
@@ -240,6 +241,27 @@ public class CodevGroupService {
                 .filter(id -> !id.equals(me.userId()))
                 .filter(id -> communityService.isMember(communityId, id)).toList();
         return memberService.displayNames(ids);
+    }
+
+    /**
+     * People the facilitator may put in a new group of this community: its members with the participant role, by
+     * name, organization or e-mail, never the facilitator herself.
+     */
+    @Transactional(readOnly = true)
+    public List<PersonOption> searchCandidates(UUID communityId, String filter, int offset, int limit) {
+        CurrentUser.Identity me = currentUser.requireAnyGroup(Roles.FACILITATOR);
+        communityService.requireMember(communityId);
+        return communityService.searchMembers(communityId, Roles.PARTICIPANT, List.of(me.userId()), filter, offset, limit);
+    }
+
+    /** People the group's facilitator may add: participants of its community not in the group, nor herself. */
+    @Transactional(readOnly = true)
+    public List<PersonOption> searchNewMembers(UUID groupId, String filter, int offset, int limit) {
+        CodevGroup group = requireFacilitator(groupId);
+        List<String> exclude = new ArrayList<>(members.findByIdGroupId(groupId).stream()
+                .filter(CodevGroupMember::isActive).map(CodevGroupMember::getUserId).toList());
+        exclude.add(group.getFacilitatorId());
+        return communityService.searchMembers(group.getCommunityId(), Roles.PARTICIPANT, exclude, filter, offset, limit);
     }
 
     static List<RotationPlanner.Standing> rotation(List<CodevGroupMember> all, List<CodevSession> history) {

@@ -45,6 +45,7 @@ import org.cohorte.codevelopment.service.GroupDetails;
 import org.cohorte.codevelopment.service.GroupWorkbookExporter;
 import org.cohorte.codevelopment.service.LaunchRequest;
 import org.cohorte.codevelopment.service.MemberStanding;
+import org.cohorte.identity.api.PeoplePicker;
 import org.cohorte.codevelopment.service.SessionSummary;
 import org.cohorte.codevelopment.service.SessionSteps;
 import org.cohorte.identity.service.CurrentUser;
@@ -181,15 +182,12 @@ public class CodevGroupView extends VerticalLayout implements HasUrlParameter<St
 
     /** The facilitator adds a member of the community (who then accepts the charter). */
     private Component addMemberBar(GroupDetails group) {
-        java.util.Map<String, String> candidates = new java.util.HashMap<>(groupService.candidates(group.communityId()));
-        group.members().forEach(m -> candidates.remove(m.userId()));
-        candidates.remove(group.facilitatorId());
-        ComboBox<String> who = new ComboBox<>(getTranslation("codevelopment.group.addMember"));
+        // Participants of the community, searched on the server, less the members and the facilitator.
+        PeoplePicker who = new PeoplePicker(getTranslation("codevelopment.group.addMember"),
+                (filter, offset, limit) -> groupService.searchNewMembers(groupId, filter, offset, limit));
         who.setId("codev-add-member");
-        who.setItems(candidates.keySet().stream().sorted().toList());
-        who.setItemLabelGenerator(id -> candidates.getOrDefault(id, id));
         Button add = new Button(getTranslation("codevelopment.group.add"), e -> {
-            if (who.getValue() != null && Notifier.attempt(() -> groupService.addMember(groupId, who.getValue()))) {
+            if (who.userId().isPresent() && Notifier.attempt(() -> groupService.addMember(groupId, who.userId().get()))) {
                 Notifier.success("codevelopment.group.added");
                 show();
             }

@@ -36,6 +36,7 @@ import org.cohorte.identity.service.OrganizationRef;
 import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.MemberService;
 import org.cohorte.identity.service.OrganizationService;
+import org.cohorte.identity.service.PersonOption;
 import org.cohorte.identity.service.Roles;
 import org.cohorte.notification.service.NotificationService;
 import org.springframework.stereotype.Service;
@@ -360,6 +361,27 @@ public class CommunityService {
 
     public static LocalDate weekOf(LocalDate day) {
         return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    /**
+     * People a manager (admin or facilitator of the community) may add to it: the directory, less its members, by
+     * name, organization or e-mail.
+     */
+    @Transactional(readOnly = true)
+    public List<PersonOption> searchPeopleToAdd(UUID communityId, String filter, int offset, int limit) {
+        requireManager(communityId);
+        return memberService.searchDirectory(filter, null, memberIds(communityId), offset, limit);
+    }
+
+    /**
+     * The community's members with a Camunda role ({@code role}, or any when null), less {@code exclude}: for a
+     * member or manager of the community (a facilitator picking a codevelopment group among them).
+     */
+    @Transactional(readOnly = true)
+    public List<PersonOption> searchMembers(UUID communityId, String role, Collection<String> exclude, String filter,
+                                            int offset, int limit) {
+        requireReaderOrManager(communityId);
+        return memberService.searchAmong(memberIds(communityId), filter, role, exclude, offset, limit);
     }
 
     /** The community's experts and facilitators, who may be on duty. Readers and managers only. */

@@ -52,6 +52,7 @@ import org.cohorte.community.service.QuestionSearch;
 import org.cohorte.community.service.QuestionService;
 import org.cohorte.community.service.QuestionSummary;
 import org.cohorte.community.service.SearchResults;
+import org.cohorte.identity.api.PeoplePicker;
 import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.MemberService;
 import org.cohorte.identity.service.Roles;
@@ -379,7 +380,9 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
         });
         tab.add(new H3(getTranslation("community.directory.organizations")), orgs, grid);
         if (manager) {
-            TextField userId = new TextField(getTranslation("community.directory.userId"));
+            // The directory, less the members, searched on the server for the community's managers.
+            PeoplePicker userId = new PeoplePicker(getTranslation("community.directory.person"),
+                    (filter, offset, limit) -> communityService.searchPeopleToAdd(community.getId(), filter, offset, limit));
             userId.setId("community-add-user");
             Select<CommunityRole> role = new Select<>();
             role.setLabel(getTranslation("community.directory.role"));
@@ -387,8 +390,8 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
             role.setItemLabelGenerator(r -> getTranslation("community.role." + r.name()));
             role.setValue(CommunityRole.MEMBER);
             Button add = new Button(getTranslation("community.directory.add"), VaadinIcon.PLUS.create(), e -> {
-                if (Notifier.attempt(() -> communityService.setRole(community.getId(), userId.getValue().strip(),
-                        role.getValue()))) {
+                if (userId.userId().isPresent() && Notifier.attempt(() -> communityService.setRole(community.getId(),
+                        userId.userId().get(), role.getValue()))) {
                     refresh();
                 }
             });
