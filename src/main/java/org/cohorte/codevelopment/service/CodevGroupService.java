@@ -27,10 +27,14 @@ import org.cohorte.codevelopment.domain.SessionStatus;
 import org.cohorte.community.service.CommunityService;
 import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.EngineAuthentication;
+import org.cohorte.identity.service.InvitationDecidedEvent;
+import org.cohorte.identity.service.InvitationService;
 import org.cohorte.identity.service.MemberService;
 import org.cohorte.identity.service.PersonOption;
 import org.cohorte.identity.service.Roles;
 import org.cohorte.notification.service.NotificationService;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,11 +57,13 @@ public class CodevGroupService {
     private final IdentityService identityService;
     private final EngineAuthentication engineAuthentication;
     private final NotificationService notifications;
+    private final InvitationService invitations;
 
     public CodevGroupService(CodevGroupRepository groups, CodevGroupMemberRepository members,
                              CodevSessionRepository sessions, CommunityService communityService,
                              MemberService memberService, CurrentUser currentUser, IdentityService identityService,
-                             EngineAuthentication engineAuthentication, NotificationService notifications) {
+                             EngineAuthentication engineAuthentication, NotificationService notifications,
+                             InvitationService invitations) {
         this.groups = groups;
         this.members = members;
         this.sessions = sessions;
@@ -67,6 +73,7 @@ public class CodevGroupService {
         this.identityService = identityService;
         this.engineAuthentication = engineAuthentication;
         this.notifications = notifications;
+        this.invitations = invitations;
     }
 
     /** Tells new members they joined (bell and e-mail in their language), naming the group and its facilitator. */
@@ -121,6 +128,44 @@ public class CodevGroupService {
         }
         existing.ifPresentOrElse(CodevGroupMember::rejoin, () -> members.save(new CodevGroupMember(groupId, userId)));
         announceJoined(group, List.of(userId));
+    }
+
+    /**
+     * The group's facilitator invites someone who has no account yet: once an administrator approves, they join the
+     * community and this group (see {@link #onInvitationDecided}).
+     */
+    @Transactional
+    public UUID invite(UUID groupId, String firstName, String lastName, String email, UUID organizationId) {
+        CodevGroup group = requireFacilitator(groupId);
+        String community = communityService.myCommunityRefs().stream()
+                .filter(c -> c.id().equals(group.getCommunityId())).map(CommunityService.CommunityRef::name)
+                .findFirst().orElse("");
+        return invitations.record(firstName, lastName, email, organizationId, group.getCommunityId(), group.getId(),
+                "« " + community + " » / « " + group.getName() + " »");
+    }
+
+    /**
+     * An approved invitation to a group: the newcomer (now in the community) joins it, if the one who invited
+     * still facilitates it and there is room; otherwise the facilitator adds them later by hand.
+     */
+    @EventListener
+    @Order(2)
+    @Transactional
+    public void onInvitationDecided(InvitationDecidedEvent event) {
+        if (!event.approved() || event.codevGroupId() == null) {
+            return;
+        }
+        CodevGroup group = groups.findById(event.codevGroupId()).orElse(null);
+        if (group == null || !group.getFacilitatorId().equals(event.invitedBy())
+                || !group.getCommunityId().equals(event.communityId())) {
+            return;
+        }
+        long active = members.findByIdGroupId(group.getId()).stream().filter(CodevGroupMember::isActive).count();
+        if (active >= MAX_MEMBERS) {
+            return;
+        }
+        members.save(new CodevGroupMember(group.getId(), event.userId()));
+        announceJoined(group, List.of(event.userId()));
     }
 
     /** A member leaves (or the facilitator removes them): from now on they read nothing of the group's cases. */

@@ -45,7 +45,9 @@ import org.cohorte.codevelopment.service.GroupDetails;
 import org.cohorte.codevelopment.service.GroupWorkbookExporter;
 import org.cohorte.codevelopment.service.LaunchRequest;
 import org.cohorte.codevelopment.service.MemberStanding;
+import org.cohorte.identity.api.InvitePersonDialog;
 import org.cohorte.identity.api.PeoplePicker;
+import org.cohorte.identity.service.OrganizationService;
 import org.cohorte.codevelopment.service.SessionSummary;
 import org.cohorte.codevelopment.service.SessionSteps;
 import org.cohorte.identity.service.CurrentUser;
@@ -63,11 +65,13 @@ public class CodevGroupView extends VerticalLayout implements HasUrlParameter<St
     private final CodevSessionService sessionService;
     private final GroupWorkbookExporter exporter;
     private final CurrentUser currentUser;
+    private final OrganizationService organizationService;
     private String title = "";
     private UUID groupId;
 
     public CodevGroupView(CodevGroupService groupService, CodevSessionService sessionService, GroupWorkbookExporter exporter,
-                          CurrentUser currentUser) {
+                          CurrentUser currentUser, OrganizationService organizationService) {
+        this.organizationService = organizationService;
         this.groupService = groupService;
         this.sessionService = sessionService;
         this.exporter = exporter;
@@ -193,7 +197,12 @@ public class CodevGroupView extends VerticalLayout implements HasUrlParameter<St
             }
         });
         add.setId("codev-add-member-button");
-        HorizontalLayout bar = new HorizontalLayout(who, add);
+        // Someone with no account yet: an invitation an administrator approves; they then join the group.
+        Button invite = new Button(getTranslation("identity.invite.title"), e -> new InvitePersonDialog(organizationService,
+                (first, last, email, org) -> invited(() -> groupService.invite(groupId, first, last, email, org))).open());
+        invite.setId("codev-invite");
+        invite.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout bar = new HorizontalLayout(who, add, invite);
         bar.setAlignItems(Alignment.BASELINE);
         return bar;
     }
@@ -306,6 +315,15 @@ public class CodevGroupView extends VerticalLayout implements HasUrlParameter<St
         link.getElement().setAttribute("download", true);
         link.setId("codev-export");
         return link;
+    }
+
+    /** Sends an invitation: the refusal or the confirmation shown, true when it went. */
+    private static boolean invited(Runnable send) {
+        if (Notifier.attempt(send)) {
+            Notifier.success("identity.invite.sent");
+            return true;
+        }
+        return false;
     }
 
     @Override

@@ -34,11 +34,15 @@ import org.cohorte.community.domain.DutyAssignmentRepository;
 import org.cohorte.base.time.EngineClock;
 import org.cohorte.identity.service.OrganizationRef;
 import org.cohorte.identity.service.CurrentUser;
+import org.cohorte.identity.service.InvitationDecidedEvent;
+import org.cohorte.identity.service.InvitationService;
 import org.cohorte.identity.service.MemberService;
 import org.cohorte.identity.service.OrganizationService;
 import org.cohorte.identity.service.PersonOption;
 import org.cohorte.identity.service.Roles;
 import org.cohorte.notification.service.NotificationService;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,11 +57,13 @@ public class CommunityService {
     private final MemberService memberService;
     private final OrganizationService organizationService;
     private final NotificationService notifications;
+    private final InvitationService invitations;
     private final SecureRandom random = new SecureRandom();
 
     public CommunityService(CommunityRepository communities, CommunityMemberRepository members, CurrentUser currentUser,
                             DutyAssignmentRepository duties, MemberService memberService,
-                            OrganizationService organizationService, NotificationService notifications) {
+                            OrganizationService organizationService, NotificationService notifications,
+                            InvitationService invitations) {
         this.communities = communities;
         this.members = members;
         this.currentUser = currentUser;
@@ -65,6 +71,7 @@ public class CommunityService {
         this.memberService = memberService;
         this.organizationService = organizationService;
         this.notifications = notifications;
+        this.invitations = invitations;
     }
 
     /** Tells people they now belong to the community (bell and e-mail, in their language); not the one who did it. */
@@ -361,6 +368,47 @@ public class CommunityService {
 
     public static LocalDate weekOf(LocalDate day) {
         return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    /** Whether the signed-in user facilitates this community, and so may invite people who have no account yet. */
+    @Transactional(readOnly = true)
+    public boolean canInvite(UUID communityId) {
+        return currentUser.find().map(me -> hasRole(communityId, me.userId(), CommunityRole.FACILITATOR)).orElse(false);
+    }
+
+    /**
+     * A facilitator of the community invites someone who has no account: an administrator approves or refuses
+     * (identity's InvitationService); administrators who do not facilitate it cannot invite, they create accounts.
+     */
+    @Transactional
+    public UUID invite(UUID communityId, String firstName, String lastName, String email, UUID organizationId) {
+        Community community = communities.findById(communityId)
+                .orElseThrow(() -> new NotFoundException("community.error.notFound"));
+        if (!canInvite(communityId)) {
+            throw new ForbiddenException("community.error.facilitatorsOnly");
+        }
+        return invitations.record(firstName, lastName, email, organizationId, communityId, null,
+                "« " + community.getName() + " »");
+    }
+
+    /**
+     * An invitation to this community was decided: approved, the newcomer joins (before the codevelopment feature
+     * adds them to a group, hence the order); either way the facilitator who invited is told.
+     */
+    @EventListener
+    @Order(1)
+    @Transactional
+    public void onInvitationDecided(InvitationDecidedEvent event) {
+        Community community = communities.findById(event.communityId()).orElse(null);
+        if (community == null) {
+            return;
+        }
+        if (event.approved() && !members.existsById(new CommunityMember.Key(community.getId(), event.userId()))) {
+            members.save(new CommunityMember(community.getId(), event.userId(), CommunityRole.MEMBER));
+        }
+        notifications.announce(List.of(event.invitedBy()), event.approved() ? "community.invitation.approved"
+                        : "community.invitation.refused", List.of(event.displayName(), community.getName()),
+                "community/" + community.getId());
     }
 
     /**
