@@ -31,6 +31,7 @@ import org.cohorte.codevelopment.ui.CodevGroupsView;
 import org.cohorte.codevelopment.ui.SessionBoardView;
 import org.cohorte.community.domain.CommunityRole;
 import org.cohorte.community.service.CommunityService;
+import org.cohorte.identity.service.PersonOption;
 import org.cohorte.identity.service.Roles;
 import org.cohorte.testsupport.ViewTest;
 import org.junit.jupiter.api.Test;
@@ -62,8 +63,13 @@ class CodevelopmentViewsIT extends ViewTest {
         community.setValue(community.getListDataView().getItems().filter(c -> c.id().equals(existing.communityId()))
                 .findFirst().orElseThrow());
         _get(TextField.class, spec -> spec.withId("codev-group-name")).setValue("Cercle des gestionnaires");
-        MultiSelectComboBox<String> members = _get(MultiSelectComboBox.class, spec -> spec.withId("codev-group-members"));
-        members.select(existing.members());
+        MultiSelectComboBox<PersonOption> members = _get(MultiSelectComboBox.class, spec -> spec.withId("codev-group-members"));
+        // Searched on the server: the community's participants, never the facilitator herself.
+        List<PersonOption> offered = ((com.vaadin.flow.data.provider.DataProvider<PersonOption, String>) members.getDataProvider())
+                .fetch(new com.vaadin.flow.data.provider.Query<>(0, 50, List.of(), null, "")).toList();
+        assertThat(offered).extracting(PersonOption::userId).containsAll(existing.members())
+                .doesNotContain(existing.facilitator());
+        members.select(offered.stream().filter(p -> existing.members().contains(p.userId())).toList());
         _click(_get(Button.class, spec -> spec.withId("codev-group-create")));
 
         Grid<GroupSummary> grid = _get(Grid.class, spec -> spec.withId("codev-groups-grid"));
@@ -208,9 +214,12 @@ class CodevelopmentViewsIT extends ViewTest {
 
         signIn(g.facilitator());
         UI.getCurrent().navigate(CodevGroupView.class, g.id().toString());
-        ComboBox<String> who = _get(ComboBox.class, spec -> spec.withId("codev-add-member"));
-        assertThat(who.getListDataView().getItems()).contains(newcomer).doesNotContain(g.members().toArray(String[]::new));
-        who.setValue(newcomer);
+        ComboBox<PersonOption> who = _get(ComboBox.class, spec -> spec.withId("codev-add-member"));
+        com.github.mvysny.kaributesting.v10.ComboBoxKt.setUserInput(who, "");
+        List<PersonOption> offered = com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(who);
+        assertThat(offered).extracting(PersonOption::userId).contains(newcomer)
+                .doesNotContain(g.members().toArray(String[]::new)).doesNotContain(g.facilitator());
+        who.setValue(offered.stream().filter(p -> p.userId().equals(newcomer)).findFirst().orElseThrow());
         _click(_get(Button.class, spec -> spec.withId("codev-add-member-button")));
         assertThat(_get(Grid.class, spec -> spec.withId("codev-members-grid")).getListDataView().getItemCount()).isEqualTo(5);
         Grid<org.cohorte.codevelopment.service.MemberStanding> grid = _get(Grid.class, spec -> spec.withId("codev-members-grid"));

@@ -254,10 +254,19 @@ class SteeringRoomViewIT extends ViewTest {
         _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("indicator-unit")).setValue("j");
         _get(DecimalField.class, spec -> spec.withId("indicator-baseline")).setValue(baseline);
         _get(DecimalField.class, spec -> spec.withId("indicator-target")).setValue(target);
-        _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("indicator-owner")).setValue(org.owner());
-        _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("indicator-validator"))
-                .setValue(org.validator());
+        pick("indicator-owner", org.owner());
+        pick("indicator-validator", org.validator());
         _click(_get(Button.class, spec -> spec.withId("save-indicator")));
+    }
+
+    /** Picks a person in a people picker as someone typing part of their id would. */
+    @SuppressWarnings("unchecked")
+    private static void pick(String pickerId, String userId) {
+        var picker = (com.vaadin.flow.component.combobox.ComboBox<org.cohorte.identity.service.PersonOption>)
+                _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId(pickerId));
+        com.github.mvysny.kaributesting.v10.ComboBoxKt.setUserInput(picker, userId);
+        picker.setValue(com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(picker).stream()
+                .filter(p -> p.userId().equals(userId)).findFirst().orElseThrow());
     }
 
     private static java.util.List<String> dateFormats(String id) {

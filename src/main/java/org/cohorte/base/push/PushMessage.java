@@ -10,4 +10,8 @@ public record PushMessage(String topic, String key) {
     public static final String SESSION = "session";
     /** A person's notifications changed; the key is the user id. */
     public static final String USER = "user";
+    /** A task of this person (assignee or candidate) appeared, moved or went; the key is the user id. */
+    public static final String TASKS_OF_USER = "taskUser";
+    /** An unassigned task offered to this group appeared, was claimed or went; the key is the group id. */
+    public static final String TASKS_OF_GROUP = "taskGroup";
 }

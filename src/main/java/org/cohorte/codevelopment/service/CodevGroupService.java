@@ -2,6 +2,7 @@ package org.cohorte.codevelopment.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,8 +27,14 @@ import org.cohorte.codevelopment.domain.SessionStatus;
 import org.cohorte.community.service.CommunityService;
 import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.EngineAuthentication;
+import org.cohorte.identity.service.InvitationDecidedEvent;
+import org.cohorte.identity.service.InvitationService;
 import org.cohorte.identity.service.MemberService;
+import org.cohorte.identity.service.PersonOption;
 import org.cohorte.identity.service.Roles;
+import org.cohorte.notification.service.NotificationService;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,11 +56,14 @@ public class CodevGroupService {
     private final CurrentUser currentUser;
     private final IdentityService identityService;
     private final EngineAuthentication engineAuthentication;
+    private final NotificationService notifications;
+    private final InvitationService invitations;
 
     public CodevGroupService(CodevGroupRepository groups, CodevGroupMemberRepository members,
                              CodevSessionRepository sessions, CommunityService communityService,
                              MemberService memberService, CurrentUser currentUser, IdentityService identityService,
-                             EngineAuthentication engineAuthentication) {
+                             EngineAuthentication engineAuthentication, NotificationService notifications,
+                             InvitationService invitations) {
         this.groups = groups;
         this.members = members;
         this.sessions = sessions;
@@ -62,6 +72,15 @@ public class CodevGroupService {
         this.currentUser = currentUser;
         this.identityService = identityService;
         this.engineAuthentication = engineAuthentication;
+        this.notifications = notifications;
+        this.invitations = invitations;
+    }
+
+    /** Tells new members they joined (bell and e-mail in their language), naming the group and its facilitator. */
+    private void announceJoined(CodevGroup group, Collection<String> joined) {
+        notifications.announce(joined, "codevelopment.notification.joinedGroup",
+                List.of(memberService.displayName(group.getFacilitatorId()), group.getName()),
+                "codevelopment/group/" + group.getId());
     }
 
     /** A facilitator creates a group in one of their communities, with 4 to 8 of its members. */
@@ -85,6 +104,7 @@ public class CodevGroupService {
         }
         CodevGroup group = groups.save(new CodevGroup(communityId, cleanName, cleanCharter, noHierarchy, me.userId()));
         ids.forEach(id -> members.save(new CodevGroupMember(group.getId(), id)));
+        announceJoined(group, ids);
         return group.getId();
     }
 
@@ -107,6 +127,45 @@ public class CodevGroupService {
             throw new CohorteException("codevelopment.error.groupSize", MIN_MEMBERS, MAX_MEMBERS);
         }
         existing.ifPresentOrElse(CodevGroupMember::rejoin, () -> members.save(new CodevGroupMember(groupId, userId)));
+        announceJoined(group, List.of(userId));
+    }
+
+    /**
+     * The group's facilitator invites someone who has no account yet: once an administrator approves, they join the
+     * community and this group (see {@link #onInvitationDecided}).
+     */
+    @Transactional
+    public UUID invite(UUID groupId, String firstName, String lastName, String email, UUID organizationId) {
+        CodevGroup group = requireFacilitator(groupId);
+        String community = communityService.myCommunityRefs().stream()
+                .filter(c -> c.id().equals(group.getCommunityId())).map(CommunityService.CommunityRef::name)
+                .findFirst().orElse("");
+        return invitations.record(firstName, lastName, email, organizationId, group.getCommunityId(), group.getId(),
+                "« " + community + " » / « " + group.getName() + " »");
+    }
+
+    /**
+     * An approved invitation to a group: the newcomer (now in the community) joins it, if the one who invited
+     * still facilitates it and there is room; otherwise the facilitator adds them later by hand.
+     */
+    @EventListener
+    @Order(2)
+    @Transactional
+    public void onInvitationDecided(InvitationDecidedEvent event) {
+        if (!event.approved() || event.codevGroupId() == null) {
+            return;
+        }
+        CodevGroup group = groups.findById(event.codevGroupId()).orElse(null);
+        if (group == null || !group.getFacilitatorId().equals(event.invitedBy())
+                || !group.getCommunityId().equals(event.communityId())) {
+            return;
+        }
+        long active = members.findByIdGroupId(group.getId()).stream().filter(CodevGroupMember::isActive).count();
+        if (active >= MAX_MEMBERS) {
+            return;
+        }
+        members.save(new CodevGroupMember(group.getId(), event.userId()));
+        announceJoined(group, List.of(event.userId()));
     }
 
     /** A member leaves (or the facilitator removes them): from now on they read nothing of the group's cases. */
@@ -219,12 +278,35 @@ public class CodevGroupService {
      */
     @Transactional(readOnly = true)
     public Map<String, String> candidates(UUID communityId) {
-        currentUser.requireAnyGroup(Roles.FACILITATOR);
+        CurrentUser.Identity me = currentUser.requireAnyGroup(Roles.FACILITATOR);
         communityService.requireMember(communityId);
+        // The facilitator guards the group and is never one of its members.
         List<String> ids = engineAuthentication.asSystem(() -> identityService.createUserQuery()
                 .memberOfGroup(Roles.PARTICIPANT).orderByUserId().asc().list()).stream().map(User::getId)
+                .filter(id -> !id.equals(me.userId()))
                 .filter(id -> communityService.isMember(communityId, id)).toList();
         return memberService.displayNames(ids);
+    }
+
+    /**
+     * People the facilitator may put in a new group of this community: its members with the participant role, by
+     * name, organization or e-mail, never the facilitator herself.
+     */
+    @Transactional(readOnly = true)
+    public List<PersonOption> searchCandidates(UUID communityId, String filter, int offset, int limit) {
+        CurrentUser.Identity me = currentUser.requireAnyGroup(Roles.FACILITATOR);
+        communityService.requireMember(communityId);
+        return communityService.searchMembers(communityId, Roles.PARTICIPANT, List.of(me.userId()), filter, offset, limit);
+    }
+
+    /** People the group's facilitator may add: participants of its community not in the group, nor herself. */
+    @Transactional(readOnly = true)
+    public List<PersonOption> searchNewMembers(UUID groupId, String filter, int offset, int limit) {
+        CodevGroup group = requireFacilitator(groupId);
+        List<String> exclude = new ArrayList<>(members.findByIdGroupId(groupId).stream()
+                .filter(CodevGroupMember::isActive).map(CodevGroupMember::getUserId).toList());
+        exclude.add(group.getFacilitatorId());
+        return communityService.searchMembers(group.getCommunityId(), Roles.PARTICIPANT, exclude, filter, offset, limit);
     }
 
     static List<RotationPlanner.Standing> rotation(List<CodevGroupMember> all, List<CodevSession> history) {

@@ -202,10 +202,12 @@ public class CodevSessionService {
         variables.put("followUpDueAt", Date.from(followUpAt.plus(7, ChronoUnit.DAYS)));
         engineAuthentication.asSystem(() -> runtimeService.startProcessInstanceByKey(Steps.PROCESS_KEY,
                 session.getId().toString(), variables));
-        List<String> everyone = new ArrayList<>(consultants);
-        everyone.add(request.clientId());
-        notificationService.notify(everyone, "codevelopment.notification.launched", List.of(group.getName()),
-                "codevelopment/session/" + session.getId());
+        // Each one told their part, by bell and e-mail in their own language, with the board's address.
+        String board = "codevelopment/session/" + session.getId();
+        notificationService.announce(List.of(request.clientId()), "codevelopment.notification.launchedClient",
+                List.of(group.getName()), board);
+        notificationService.announce(consultants, "codevelopment.notification.launchedConsultant",
+                List.of(group.getName()), board);
         publishCalendar(group, session, false);
         return session.getId();
     }

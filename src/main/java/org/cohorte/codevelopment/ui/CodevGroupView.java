@@ -45,6 +45,9 @@ import org.cohorte.codevelopment.service.GroupDetails;
 import org.cohorte.codevelopment.service.GroupWorkbookExporter;
 import org.cohorte.codevelopment.service.LaunchRequest;
 import org.cohorte.codevelopment.service.MemberStanding;
+import org.cohorte.identity.api.InvitePersonDialog;
+import org.cohorte.identity.api.PeoplePicker;
+import org.cohorte.identity.service.OrganizationService;
 import org.cohorte.codevelopment.service.SessionSummary;
 import org.cohorte.codevelopment.service.SessionSteps;
 import org.cohorte.identity.service.CurrentUser;
@@ -62,11 +65,13 @@ public class CodevGroupView extends VerticalLayout implements HasUrlParameter<St
     private final CodevSessionService sessionService;
     private final GroupWorkbookExporter exporter;
     private final CurrentUser currentUser;
+    private final OrganizationService organizationService;
     private String title = "";
     private UUID groupId;
 
     public CodevGroupView(CodevGroupService groupService, CodevSessionService sessionService, GroupWorkbookExporter exporter,
-                          CurrentUser currentUser) {
+                          CurrentUser currentUser, OrganizationService organizationService) {
+        this.organizationService = organizationService;
         this.groupService = groupService;
         this.sessionService = sessionService;
         this.exporter = exporter;
@@ -181,21 +186,23 @@ public class CodevGroupView extends VerticalLayout implements HasUrlParameter<St
 
     /** The facilitator adds a member of the community (who then accepts the charter). */
     private Component addMemberBar(GroupDetails group) {
-        java.util.Map<String, String> candidates = new java.util.HashMap<>(groupService.candidates(group.communityId()));
-        group.members().forEach(m -> candidates.remove(m.userId()));
-        candidates.remove(group.facilitatorId());
-        ComboBox<String> who = new ComboBox<>(getTranslation("codevelopment.group.addMember"));
+        // Participants of the community, searched on the server, less the members and the facilitator.
+        PeoplePicker who = new PeoplePicker(getTranslation("codevelopment.group.addMember"),
+                (filter, offset, limit) -> groupService.searchNewMembers(groupId, filter, offset, limit));
         who.setId("codev-add-member");
-        who.setItems(candidates.keySet().stream().sorted().toList());
-        who.setItemLabelGenerator(id -> candidates.getOrDefault(id, id));
         Button add = new Button(getTranslation("codevelopment.group.add"), e -> {
-            if (who.getValue() != null && Notifier.attempt(() -> groupService.addMember(groupId, who.getValue()))) {
+            if (who.userId().isPresent() && Notifier.attempt(() -> groupService.addMember(groupId, who.userId().get()))) {
                 Notifier.success("codevelopment.group.added");
                 show();
             }
         });
         add.setId("codev-add-member-button");
-        HorizontalLayout bar = new HorizontalLayout(who, add);
+        // Someone with no account yet: an invitation an administrator approves; they then join the group.
+        Button invite = new Button(getTranslation("identity.invite.title"), e -> new InvitePersonDialog(organizationService,
+                (first, last, email, org) -> invited(() -> groupService.invite(groupId, first, last, email, org))).open());
+        invite.setId("codev-invite");
+        invite.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout bar = new HorizontalLayout(who, add, invite);
         bar.setAlignItems(Alignment.BASELINE);
         return bar;
     }
@@ -314,6 +321,15 @@ public class CodevGroupView extends VerticalLayout implements HasUrlParameter<St
         link.getElement().setAttribute("download", true);
         link.setId("codev-export");
         return link;
+    }
+
+    /** Sends an invitation: the refusal or the confirmation shown, true when it went. */
+    private static boolean invited(Runnable send) {
+        if (Notifier.attempt(send)) {
+            Notifier.success("identity.invite.sent");
+            return true;
+        }
+        return false;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.cohorte.codevelopment.ui;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -9,7 +8,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -23,6 +21,7 @@ import org.cohorte.base.ui.Notifier;
 import org.cohorte.codevelopment.service.CodevGroupService;
 import org.cohorte.codevelopment.service.GroupSummary;
 import org.cohorte.community.service.CommunityService;
+import org.cohorte.identity.api.MultiPeoplePicker;
 import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.Roles;
 
@@ -66,16 +65,15 @@ public class CodevGroupsView extends VerticalLayout implements HasDynamicTitle {
         TextField name = new TextField(getTranslation("codevelopment.groups.name"));
         name.setId("codev-group-name");
         name.setMaxLength(200);
-        MultiSelectComboBox<String> members = new MultiSelectComboBox<>(getTranslation("codevelopment.groups.pickMembers"));
+        // Searched on the server among the chosen community's participants; never the facilitator herself.
+        MultiPeoplePicker members = new MultiPeoplePicker(getTranslation("codevelopment.groups.pickMembers"),
+                (filter, offset, limit) -> community.getValue() == null ? List.of()
+                        : groupService.searchCandidates(community.getValue().id(), filter, offset, limit));
         members.setId("codev-group-members");
         members.setHelperText(getTranslation("codevelopment.groups.pickMembersHelp"));
-        Map<String, String>[] names = new Map[] {Map.of()};
         community.addValueChangeListener(e -> {
-            if (e.getValue() != null) {
-                names[0] = groupService.candidates(e.getValue().id());
-                members.setItems(names[0].keySet().stream().sorted().toList());
-                members.setItemLabelGenerator(id -> names[0].getOrDefault(id, id));
-            }
+            members.clear();
+            members.getDataProvider().refreshAll();
         });
         TextArea charter = new TextArea(getTranslation("codevelopment.groups.charter"));
         charter.setId("codev-group-charter");
@@ -90,7 +88,7 @@ public class CodevGroupsView extends VerticalLayout implements HasDynamicTitle {
                 return;
             }
             if (Notifier.attempt(() -> groupService.create(community.getValue().id(), name.getValue(),
-                    charter.getValue(), noHierarchy.getValue(), List.copyOf(members.getSelectedItems())))) {
+                    charter.getValue(), noHierarchy.getValue(), members.userIds()))) {
                 Notifier.success("codevelopment.groups.created");
                 name.clear();
                 members.clear();

@@ -34,9 +34,15 @@ import org.cohorte.community.domain.DutyAssignmentRepository;
 import org.cohorte.base.time.EngineClock;
 import org.cohorte.identity.service.OrganizationRef;
 import org.cohorte.identity.service.CurrentUser;
+import org.cohorte.identity.service.InvitationDecidedEvent;
+import org.cohorte.identity.service.InvitationService;
 import org.cohorte.identity.service.MemberService;
 import org.cohorte.identity.service.OrganizationService;
+import org.cohorte.identity.service.PersonOption;
 import org.cohorte.identity.service.Roles;
+import org.cohorte.notification.service.NotificationService;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,17 +56,45 @@ public class CommunityService {
     private final DutyAssignmentRepository duties;
     private final MemberService memberService;
     private final OrganizationService organizationService;
+    private final NotificationService notifications;
+    private final InvitationService invitations;
     private final SecureRandom random = new SecureRandom();
 
     public CommunityService(CommunityRepository communities, CommunityMemberRepository members, CurrentUser currentUser,
                             DutyAssignmentRepository duties, MemberService memberService,
-                            OrganizationService organizationService) {
+                            OrganizationService organizationService, NotificationService notifications,
+                            InvitationService invitations) {
         this.communities = communities;
         this.members = members;
         this.currentUser = currentUser;
         this.duties = duties;
         this.memberService = memberService;
         this.organizationService = organizationService;
+        this.notifications = notifications;
+        this.invitations = invitations;
+    }
+
+    /** Tells people they now belong to the community (bell and e-mail, in their language); not the one who did it. */
+    private void announceJoined(Community community, Collection<String> joined) {
+        String actor = currentUser.find().map(CurrentUser.Identity::userId).orElse(null);
+        List<String> to = joined.stream().filter(id -> id != null && !id.equals(actor)).distinct().toList();
+        if (to.isEmpty()) {
+            return;
+        }
+        String actorName = actor == null ? "Cohorte" : memberService.displayName(actor);
+        notifications.announce(to, "community.notify.joined", List.of(actorName, community.getName()),
+                "community/" + community.getId());
+    }
+
+    /** Refuses ids that are no member account: people are picked, and a typed id must still name someone. */
+    private void requireAccounts(Collection<String> userIds) {
+        List<String> wanted = userIds.stream().filter(id -> id != null && !id.isBlank()).distinct().toList();
+        Set<String> known = memberService.existingIds(wanted);
+        for (String id : wanted) {
+            if (!known.contains(id)) {
+                throw new CohorteException("community.error.unknownMember", id);
+            }
+        }
     }
 
     public static final int MAX_HOURS = 24 * 30;
@@ -100,6 +134,7 @@ public class CommunityService {
             throw new NotFoundException("community.error.notFound");
         }
         if (!members.existsById(new CommunityMember.Key(communityId, userId))) {
+            // Quiet on purpose: the seeders' and set-up path. People added on a screen come through setRole/create.
             members.save(new CommunityMember(communityId, userId, role));
         }
     }
@@ -162,6 +197,11 @@ public class CommunityService {
     @Transactional
     public Community create(String name, String theme, String charter, String sponsorId,
                             Collection<String> facilitators, boolean openToAll) {
+        List<String> people = new ArrayList<>(facilitators == null ? List.of() : facilitators);
+        if (sponsorId != null && !sponsorId.isBlank()) {
+            people.add(sponsorId);
+        }
+        requireAccounts(people);
         Community community = create(name, theme, charter, openToAll);
         if (sponsorId != null && !sponsorId.isBlank()) {
             community.setSponsorId(sponsorId);
@@ -172,16 +212,20 @@ public class CommunityService {
             members.findById(key).ifPresentOrElse(m -> m.setRole(CommunityRole.FACILITATOR),
                     () -> members.save(new CommunityMember(community.getId(), facilitator, CommunityRole.FACILITATOR)));
         }
+        announceJoined(community, people);
         return community;
     }
 
     /** Changes a member's role, or adds them with it: admins and the community's facilitators. */
     @Transactional
     public void setRole(UUID communityId, String userId, CommunityRole role) {
-        requireManager(communityId);
+        Community community = requireManager(communityId);
+        requireAccounts(List.of(userId));
         CommunityMember.Key key = new CommunityMember.Key(communityId, userId);
-        members.findById(key).ifPresentOrElse(m -> m.setRole(role),
-                () -> members.save(new CommunityMember(communityId, userId, role)));
+        members.findById(key).ifPresentOrElse(m -> m.setRole(role), () -> {
+            members.save(new CommunityMember(communityId, userId, role));
+            announceJoined(community, List.of(userId));
+        });
     }
 
     /** Sets the promise: first answer due after {@code answerHours}, reminder after {@code reminderHours}. */
@@ -324,6 +368,68 @@ public class CommunityService {
 
     public static LocalDate weekOf(LocalDate day) {
         return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    /** Whether the signed-in user facilitates this community, and so may invite people who have no account yet. */
+    @Transactional(readOnly = true)
+    public boolean canInvite(UUID communityId) {
+        return currentUser.find().map(me -> hasRole(communityId, me.userId(), CommunityRole.FACILITATOR)).orElse(false);
+    }
+
+    /**
+     * A facilitator of the community invites someone who has no account: an administrator approves or refuses
+     * (identity's InvitationService); administrators who do not facilitate it cannot invite, they create accounts.
+     */
+    @Transactional
+    public UUID invite(UUID communityId, String firstName, String lastName, String email, UUID organizationId) {
+        Community community = communities.findById(communityId)
+                .orElseThrow(() -> new NotFoundException("community.error.notFound"));
+        if (!canInvite(communityId)) {
+            throw new ForbiddenException("community.error.facilitatorsOnly");
+        }
+        return invitations.record(firstName, lastName, email, organizationId, communityId, null,
+                "« " + community.getName() + " »");
+    }
+
+    /**
+     * An invitation to this community was decided: approved, the newcomer joins (before the codevelopment feature
+     * adds them to a group, hence the order); either way the facilitator who invited is told.
+     */
+    @EventListener
+    @Order(1)
+    @Transactional
+    public void onInvitationDecided(InvitationDecidedEvent event) {
+        Community community = communities.findById(event.communityId()).orElse(null);
+        if (community == null) {
+            return;
+        }
+        if (event.approved() && !members.existsById(new CommunityMember.Key(community.getId(), event.userId()))) {
+            members.save(new CommunityMember(community.getId(), event.userId(), CommunityRole.MEMBER));
+        }
+        notifications.announce(List.of(event.invitedBy()), event.approved() ? "community.invitation.approved"
+                        : "community.invitation.refused", List.of(event.displayName(), community.getName()),
+                "community/" + community.getId());
+    }
+
+    /**
+     * People a manager (admin or facilitator of the community) may add to it: the directory, less its members, by
+     * name, organization or e-mail.
+     */
+    @Transactional(readOnly = true)
+    public List<PersonOption> searchPeopleToAdd(UUID communityId, String filter, int offset, int limit) {
+        requireManager(communityId);
+        return memberService.searchDirectory(filter, null, memberIds(communityId), offset, limit);
+    }
+
+    /**
+     * The community's members with a Camunda role ({@code role}, or any when null), less {@code exclude}: for a
+     * member or manager of the community (a facilitator picking a codevelopment group among them).
+     */
+    @Transactional(readOnly = true)
+    public List<PersonOption> searchMembers(UUID communityId, String role, Collection<String> exclude, String filter,
+                                            int offset, int limit) {
+        requireReaderOrManager(communityId);
+        return memberService.searchAmong(memberIds(communityId), filter, role, exclude, offset, limit);
     }
 
     /** The community's experts and facilitators, who may be on duty. Readers and managers only. */

@@ -22,7 +22,10 @@ import com.vaadin.flow.router.RouterLink;
 import org.cohorte.base.ui.Notifier;
 import org.cohorte.community.domain.Community;
 import org.cohorte.community.service.CommunityService;
+import org.cohorte.identity.api.MultiPeoplePicker;
+import org.cohorte.identity.api.PeoplePicker;
 import org.cohorte.identity.service.CurrentUser;
+import org.cohorte.identity.service.MemberService;
 import org.cohorte.identity.service.Roles;
 
 /** The communities the user belongs to or may read; admins and facilitators create new ones. */
@@ -33,10 +36,12 @@ public class CommunitiesView extends VerticalLayout implements HasDynamicTitle {
 
     private final CommunityService communityService;
     private final CurrentUser currentUser;
+    private final MemberService memberService;
     private final Div list = new Div();
 
-    public CommunitiesView(CommunityService communityService, CurrentUser currentUser) {
+    public CommunitiesView(CommunityService communityService, CurrentUser currentUser, MemberService memberService) {
         this.communityService = communityService;
+        this.memberService = memberService;
         this.currentUser = currentUser;
         addClassName("community-view");
         setMaxWidth("70rem");
@@ -86,16 +91,23 @@ public class CommunitiesView extends VerticalLayout implements HasDynamicTitle {
         theme.setMaxLength(500);
         TextArea charter = new TextArea(getTranslation("community.field.charter"));
         charter.setMaxLength(20000);
-        TextField sponsor = new TextField(getTranslation("community.field.sponsor"));
-        sponsor.setHelperText(getTranslation("community.field.userIdHelp"));
-        TextField facilitators = new TextField(getTranslation("community.field.facilitators"));
-        facilitators.setHelperText(getTranslation("community.field.userIdsHelp"));
-        facilitators.setValue(currentUser.isIn(Roles.FACILITATOR) ? currentUser.userId() : "");
+        // People are searched on the server in the directory (admins and facilitators may list it), never typed as ids.
+        PeoplePicker sponsor = new PeoplePicker(getTranslation("community.field.sponsor"),
+                (filter, offset, limit) -> memberService.searchDirectory(filter, null, List.of(), offset, limit));
+        sponsor.setId("community-sponsor");
+        MultiPeoplePicker facilitators = new MultiPeoplePicker(getTranslation("community.field.facilitators"),
+                (filter, offset, limit) -> memberService.searchDirectory(filter, Roles.FACILITATOR, List.of(), offset, limit));
+        facilitators.setId("community-facilitators");
+        if (currentUser.isIn(Roles.FACILITATOR)) {
+            String me = currentUser.userId();
+            memberService.searchDirectory(me, Roles.FACILITATOR, List.of(), 0, MemberService.MAX_PEOPLE_PAGE).stream()
+                    .filter(p -> p.userId().equals(me)).findFirst().ifPresent(facilitators::select);
+        }
         Checkbox open = new Checkbox(getTranslation("community.openToAll"));
         Button save = new Button(getTranslation("common.save"), e -> {
             final Community[] created = new Community[1];
             if (Notifier.attempt(() -> created[0] = communityService.create(name.getValue(), theme.getValue(),
-                    charter.getValue(), sponsor.getValue().strip(), CommunityUi.parseTags(facilitators.getValue()),
+                    charter.getValue(), sponsor.userId().orElse(null), facilitators.userIds(),
                     open.getValue()))) {
                 dialog.close();
                 getUI().ifPresent(ui -> ui.navigate(CommunityView.class, created[0].getId().toString()));

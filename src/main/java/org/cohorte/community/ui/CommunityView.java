@@ -52,8 +52,11 @@ import org.cohorte.community.service.QuestionSearch;
 import org.cohorte.community.service.QuestionService;
 import org.cohorte.community.service.QuestionSummary;
 import org.cohorte.community.service.SearchResults;
+import org.cohorte.identity.api.InvitePersonDialog;
+import org.cohorte.identity.api.PeoplePicker;
 import org.cohorte.identity.service.CurrentUser;
 import org.cohorte.identity.service.MemberService;
+import org.cohorte.identity.service.OrganizationService;
 import org.cohorte.identity.service.Roles;
 
 /**
@@ -73,6 +76,7 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
     private final CommunityHealthWorkbookExporter exporter;
     private final MemberService memberService;
     private final CurrentUser currentUser;
+    private final OrganizationService organizationService;
     private Community community;
     private boolean member;
     private boolean manager;
@@ -80,7 +84,9 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
 
     public CommunityView(CommunityService communityService, QuestionService questionService, QuestionSearch questionSearch,
                          KnowledgeBaseService knowledgeBase, CalendarService calendarService,
-                         CommunityHealthWorkbookExporter exporter, MemberService memberService, CurrentUser currentUser) {
+                         CommunityHealthWorkbookExporter exporter, MemberService memberService, CurrentUser currentUser,
+                         OrganizationService organizationService) {
+        this.organizationService = organizationService;
         this.communityService = communityService;
         this.questionService = questionService;
         this.questionSearch = questionSearch;
@@ -379,7 +385,9 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
         });
         tab.add(new H3(getTranslation("community.directory.organizations")), orgs, grid);
         if (manager) {
-            TextField userId = new TextField(getTranslation("community.directory.userId"));
+            // The directory, less the members, searched on the server for the community's managers.
+            PeoplePicker userId = new PeoplePicker(getTranslation("community.directory.person"),
+                    (filter, offset, limit) -> communityService.searchPeopleToAdd(community.getId(), filter, offset, limit));
             userId.setId("community-add-user");
             Select<CommunityRole> role = new Select<>();
             role.setLabel(getTranslation("community.directory.role"));
@@ -387,13 +395,21 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
             role.setItemLabelGenerator(r -> getTranslation("community.role." + r.name()));
             role.setValue(CommunityRole.MEMBER);
             Button add = new Button(getTranslation("community.directory.add"), VaadinIcon.PLUS.create(), e -> {
-                if (Notifier.attempt(() -> communityService.setRole(community.getId(), userId.getValue().strip(),
-                        role.getValue()))) {
+                if (userId.userId().isPresent() && Notifier.attempt(() -> communityService.setRole(community.getId(),
+                        userId.userId().get(), role.getValue()))) {
                     refresh();
                 }
             });
             add.setId("community-add-member");
             HorizontalLayout form = new HorizontalLayout(userId, role, add);
+            if (communityService.canInvite(community.getId())) {
+                // Someone with no account yet: an invitation an administrator approves.
+                Button invite = new Button(getTranslation("identity.invite.title"), VaadinIcon.ENVELOPE.create(),
+                        e -> new InvitePersonDialog(organizationService, (first, last, email, org) ->
+                                invited(() -> communityService.invite(community.getId(), first, last, email, org))).open());
+                invite.setId("community-invite");
+                form.add(invite);
+            }
             form.setWrap(true);
             form.setAlignItems(FlexComponent.Alignment.BASELINE);
             tab.add(form);
@@ -444,6 +460,15 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
 
     private void refresh() {
         getUI().ifPresent(ui -> ui.getPage().reload());
+    }
+
+    /** Sends an invitation: the refusal or the confirmation shown, true when it went. */
+    private static boolean invited(Runnable send) {
+        if (Notifier.attempt(send)) {
+            Notifier.success("identity.invite.sent");
+            return true;
+        }
+        return false;
     }
 
     @Override

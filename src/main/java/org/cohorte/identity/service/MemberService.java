@@ -2,12 +2,16 @@ package org.cohorte.identity.service;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -29,6 +33,7 @@ import org.cohorte.identity.security.SignInThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,11 +57,12 @@ public class MemberService {
     private final ApplicationEventPublisher events;
     private final PasswordPolicy passwordPolicy;
     private final SignInThrottle signInThrottle;
+    private final JdbcTemplate jdbc;
 
     public MemberService(IdentityService identityService, MemberProfileRepository profiles,
                          OrganizationRepository organizations, CurrentUser currentUser,
                          EngineAuthentication engineAuthentication, ApplicationEventPublisher events,
-                         PasswordPolicy passwordPolicy, SignInThrottle signInThrottle) {
+                         PasswordPolicy passwordPolicy, SignInThrottle signInThrottle, JdbcTemplate jdbc) {
         this.identityService = identityService;
         this.profiles = profiles;
         this.organizations = organizations;
@@ -65,6 +71,92 @@ public class MemberService {
         this.events = events;
         this.passwordPolicy = passwordPolicy;
         this.signInThrottle = signInThrottle;
+        this.jdbc = jdbc;
+    }
+
+    /** The most a people picker asks for at once. */
+    public static final int MAX_PEOPLE_PAGE = 100;
+
+    /**
+     * The whole directory, for those who add people to communities and name sponsors or facilitators: admins and
+     * facilitators. {@code role} (a Camunda group) narrows it, or null; {@code exclude} are left out.
+     */
+    @Transactional(readOnly = true)
+    public List<PersonOption> searchDirectory(String filter, String role, Collection<String> exclude, int offset,
+                                              int limit) {
+        currentUser.requireAnyGroup(Roles.ADMIN, Roles.FACILITATOR);
+        return searchPeople(filter, role, null, null, exclude, offset, limit);
+    }
+
+    /**
+     * People among {@code among}, which the calling service decided the caller may list (a community's members for
+     * its facilitator): only that service's rights check makes this a directory, so screens never call it directly.
+     */
+    @Transactional(readOnly = true)
+    public List<PersonOption> searchAmong(Collection<String> among, String filter, String role,
+                                          Collection<String> exclude, int offset, int limit) {
+        currentUser.require();
+        if (among.isEmpty()) {
+            return List.of();
+        }
+        return searchPeople(filter, role, among, null, exclude, offset, limit);
+    }
+
+    /**
+     * The members of one organization, for a service that decided the caller may list them (a manager naming an
+     * indicator's owner and validator); like {@link #searchAmong}, never called by a screen directly.
+     */
+    @Transactional(readOnly = true)
+    public List<PersonOption> searchInOrganization(UUID organizationId, String filter, int offset, int limit) {
+        currentUser.require();
+        if (organizationId == null) {
+            return List.of();
+        }
+        return searchPeople(filter, null, null, organizationId, List.of(), offset, limit);
+    }
+
+    private List<PersonOption> searchPeople(String filter, String role, Collection<String> among, UUID organizationId,
+                                            Collection<String> exclude, int offset, int limit) {
+        String text = filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT);
+        if (text.length() > 100) {
+            text = text.substring(0, 100);
+        }
+        String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select u.ID_ as user_id, coalesce(p.display_name, u.ID_) as display_name,"
+                + " o.name as organization, u.EMAIL_ as email from ACT_ID_USER u"
+                + " left join member_profile p on p.user_id = u.ID_"
+                + " left join organization o on o.id = p.organization_id where (");
+        // Name (as shown, and as first and last name), organization (name or acronym), e-mail, or the id itself.
+        String[] columns = {"p.display_name", "concat(concat(coalesce(u.FIRST_, ''), ' '), coalesce(u.LAST_, ''))",
+                "o.name", "o.acronym", "u.EMAIL_", "u.ID_"};
+        for (int i = 0; i < columns.length; i++) {
+            sql.append(i == 0 ? "" : " or ").append("lower(coalesce(").append(columns[i]).append(", '')) like ? escape '\\'");
+            args.add(like);
+        }
+        sql.append(")");
+        if (role != null) {
+            sql.append(" and exists (select 1 from ACT_ID_MEMBERSHIP m where m.USER_ID_ = u.ID_ and m.GROUP_ID_ = ?)");
+            args.add(role);
+        }
+        if (organizationId != null) {
+            sql.append(" and p.organization_id = ?");
+            args.add(organizationId);
+        }
+        if (among != null) {
+            sql.append(" and u.ID_ in (").append(String.join(", ", Collections.nCopies(among.size(), "?"))).append(")");
+            args.addAll(among);
+        }
+        List<String> left = exclude == null ? List.of() : exclude.stream().filter(Objects::nonNull).distinct().toList();
+        if (!left.isEmpty()) {
+            sql.append(" and u.ID_ not in (").append(String.join(", ", Collections.nCopies(left.size(), "?"))).append(")");
+            args.addAll(left);
+        }
+        sql.append(" order by lower(coalesce(p.display_name, u.ID_)), u.ID_ limit ? offset ?");
+        args.add(Math.max(1, Math.min(limit, MAX_PEOPLE_PAGE)));
+        args.add(Math.max(0, offset));
+        return jdbc.query(sql.toString(), (rs, row) -> new PersonOption(rs.getString("user_id"),
+                rs.getString("display_name"), rs.getString("organization"), rs.getString("email")), args.toArray());
     }
 
     /**
@@ -109,6 +201,16 @@ public class MemberService {
                     .forEach(p -> orgs.put(p.getUserId(), p.getOrganizationId()));
         }
         return orgs;
+    }
+
+    /** Which of these ids are accounts: to refuse an id that names nobody. */
+    @Transactional(readOnly = true)
+    public Set<String> existingIds(Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Set.of();
+        }
+        return engineAuthentication.asSystem(() -> identityService.createUserQuery()
+                .userIdIn(userIds.toArray(String[]::new)).list()).stream().map(User::getId).collect(Collectors.toSet());
     }
 
     @Transactional(readOnly = true)

@@ -13,11 +13,13 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -28,6 +30,8 @@ import com.vaadin.flow.router.Route;
 import org.cohorte.base.ui.Formats;
 import org.cohorte.base.ui.Notifier;
 import org.cohorte.identity.domain.Organization;
+import org.cohorte.identity.service.InvitationService;
+import org.cohorte.identity.service.InvitationView;
 import org.cohorte.identity.service.MemberForm;
 import org.cohorte.identity.service.MemberService;
 import org.cohorte.identity.service.MemberSummary;
@@ -45,11 +49,16 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
 
     private final MemberService memberService;
     private final OrganizationService organizationService;
+    private final InvitationService invitationService;
     private final Grid<MemberSummary> grid = new Grid<>();
+    private final Grid<InvitationView> invitations = new Grid<>();
+    private final Details invitationsPanel = new Details();
 
-    public MembersView(MemberService memberService, OrganizationService organizationService) {
+    public MembersView(MemberService memberService, OrganizationService organizationService,
+                       InvitationService invitationService) {
         this.memberService = memberService;
         this.organizationService = organizationService;
+        this.invitationService = invitationService;
         setSizeFull();
         Button add = new Button(getTranslation("identity.members.new"), VaadinIcon.PLUS.create(), e -> edit(null));
         add.setId("new-member");
@@ -68,12 +77,54 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("identity.member.signIn")).setKey("signIn").setFlexGrow(1);
         grid.addItemClickListener(e -> edit(e.getItem()));
         grid.setSizeFull();
-        add(add, grid);
+        configureInvitations();
+        add(add, invitationsPanel, grid);
         refresh();
+    }
+
+    /** Facilitators' invitations of people without an account: approve (account, groups, welcome e-mail) or refuse. */
+    private void configureInvitations() {
+        invitations.setId("invitations-grid");
+        invitations.addColumn(InvitationView::displayName).setHeader(getTranslation("identity.invitations.name"))
+                .setKey("name").setFlexGrow(2);
+        invitations.addColumn(InvitationView::email).setHeader(getTranslation("identity.invitations.email")).setFlexGrow(2);
+        invitations.addColumn(i -> i.organizationName() == null ? "" : i.organizationName())
+                .setHeader(getTranslation("identity.invitations.organization")).setFlexGrow(2);
+        invitations.addColumn(InvitationView::place).setHeader(getTranslation("identity.invitations.place")).setFlexGrow(2);
+        invitations.addColumn(InvitationView::invitedByName).setHeader(getTranslation("identity.invitations.invitedBy"));
+        invitations.addComponentColumn(i -> {
+            Button approve = new Button(getTranslation("identity.invitations.approve"), e -> {
+                String[] created = new String[1];
+                if (Notifier.attempt(() -> created[0] = invitationService.approve(i.id()))) {
+                    Notifier.success("identity.invitations.approved", created[0]);
+                    refresh();
+                }
+            });
+            approve.addClassName("invitation-approve");
+            approve.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+            Button refuse = new Button(getTranslation("identity.invitations.refuse"), e -> {
+                if (Notifier.attempt(() -> invitationService.refuse(i.id()))) {
+                    Notifier.success("identity.invitations.refused");
+                    refresh();
+                }
+            });
+            refuse.addClassName("invitation-refuse");
+            refuse.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            return new HorizontalLayout(approve, refuse);
+        }).setKey("actions").setAutoWidth(true).setFlexGrow(0);
+        invitations.setAllRowsVisible(true);
+        invitations.setEmptyStateText(getTranslation("identity.invitations.none"));
+        invitationsPanel.setId("invitations");
+        invitationsPanel.add(invitations);
+        invitationsPanel.setWidthFull();
     }
 
     private void refresh() {
         grid.setItems(memberService.listMembers());
+        List<InvitationView> pending = invitationService.pending();
+        invitations.setItems(pending);
+        invitationsPanel.setSummaryText(getTranslation("identity.invitations.title") + " (" + pending.size() + ")");
+        invitationsPanel.setOpened(!pending.isEmpty());
     }
 
     private void edit(MemberSummary existing) {

@@ -383,6 +383,21 @@ public class IncubatorService {
         if (experiment.getStage() != stage) {
             experiment.moveTo(stage);
         }
+        String key = switch (stage) {
+            case IN_REVIEW -> "incubator.notify.committee.review";
+            case SECOND_REVIEW -> "incubator.notify.committee.secondReview";
+            case DECISION -> "incubator.notify.committee.decision";
+            default -> null;
+        };
+        if (key != null) {
+            // A committee task now waits: the committee is told (bell and e-mail), but not a member of the team,
+            // who cannot decide on their own experiment.
+            List<String> committee = engineAuthentication.asSystem(() -> identityService.createUserQuery()
+                    .memberOfGroup(Roles.COMMITTEE).list()).stream().map(org.camunda.bpm.engine.identity.User::getId)
+                    .filter(id -> !experiment.getTeam().contains(id)).toList();
+            notificationService.announce(committee, key, List.of(experiment.getTitle()),
+                    "incubator/experiment/" + experiment.getId());
+        }
     }
 
     /** The end of the period, reached by the engine's timer: the learning card opens. */

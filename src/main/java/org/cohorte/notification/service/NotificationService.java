@@ -3,18 +3,25 @@ package org.cohorte.notification.service;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cohorte.base.error.NotFoundException;
+import org.cohorte.base.i18n.CohorteI18NProvider;
+import org.cohorte.base.outbox.Outbox;
 import org.cohorte.base.push.PushBus;
 import org.cohorte.base.push.PushMessage;
 import org.cohorte.base.time.EngineClock;
 import org.cohorte.identity.service.CurrentUser;
+import org.cohorte.identity.service.MemberService;
 import org.cohorte.notification.domain.Notification;
 import org.cohorte.notification.domain.NotificationRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,17 +33,66 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NotificationService {
 
+    /** Outbox kind of the e-mail that goes with an {@link #announce announcement}. */
+    public static final String MAIL_KIND = "announcement";
     private static final int MAX_ARG = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final NotificationRepository notifications;
     private final CurrentUser currentUser;
     private final PushBus push;
+    private final MemberService memberService;
+    private final Outbox outbox;
+    private final CohorteI18NProvider i18n;
+    private final String publicUrl;
 
-    public NotificationService(NotificationRepository notifications, CurrentUser currentUser, PushBus push) {
+    public NotificationService(NotificationRepository notifications, CurrentUser currentUser, PushBus push,
+                               MemberService memberService, Outbox outbox, CohorteI18NProvider i18n,
+                               @Value("${cohorte.public-url:http://localhost:8080}") String publicUrl) {
         this.notifications = notifications;
         this.currentUser = currentUser;
         this.push = push;
+        this.memberService = memberService;
+        this.outbox = outbox;
+        this.i18n = i18n;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    /**
+     * Something that concerns each recipient personally (they joined a group, a community, a session; a task waits
+     * for them): the bell, as {@link #notify}, and an e-mail through the outbox in the recipient's language, with
+     * the absolute link. Same transaction as the caller: a rolled-back change neither rings nor mails. Recipients
+     * without an address get the bell only.
+     */
+    @Transactional
+    public void announce(Collection<String> recipients, String messageKey, List<String> args, String link) {
+        Set<String> to = new LinkedHashSet<>(recipients);
+        to.remove(null);
+        to.removeIf(String::isBlank);
+        if (to.isEmpty()) {
+            return;
+        }
+        notify(to, messageKey, args, link);
+        // Languages and addresses of everyone at once: a committee or a community may be many people.
+        Map<String, String> languages = memberService.languagesOf(to);
+        Map<String, String> addresses = memberService.emailAddressesOf(to);
+        Object[] values = (args == null ? List.<String>of() : args).toArray();
+        for (String recipient : to) {
+            String address = addresses.get(recipient);
+            if (address == null) {
+                continue;
+            }
+            Locale locale = CohorteI18NProvider.supported(languages.get(recipient));
+            String text = i18n.getTranslation(messageKey, locale, values);
+            String body = link == null ? text : text + "\n\n" + absolute(link);
+            outbox.enqueue(MAIL_KIND, recipient, address,
+                    i18n.getTranslation("notification.mail.subject", locale, text).replaceAll("\\s+", " "), body);
+        }
+    }
+
+    /** The absolute address of an application route, for e-mail (from {@code cohorte.public-url}). */
+    public String absolute(String route) {
+        return publicUrl + "/" + (route.startsWith("/") ? route.substring(1) : route);
     }
 
     /**

@@ -9,6 +9,8 @@ import org.cohorte.base.text.FreeText;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.error.NotFoundException;
 import org.cohorte.base.time.EngineClock;
+import org.cohorte.identity.service.MemberService;
+import org.cohorte.identity.service.PersonOption;
 import org.cohorte.identity.service.Roles;
 import org.cohorte.identity.service.SystemIdentity;
 import org.cohorte.incubator.service.ExperimentScaledEvent;
@@ -40,10 +42,13 @@ public class IndicatorService {
     private final MeasurementRepository measurements;
     private final PerformanceAccess access;
     private final ReviewService reviewService;
+    private final MemberService memberService;
 
     public IndicatorService(ObjectiveRepository objectives, IndicatorRepository indicators,
-                            MeasurementRepository measurements, PerformanceAccess access, ReviewService reviewService) {
+                            MeasurementRepository measurements, PerformanceAccess access, ReviewService reviewService,
+                            MemberService memberService) {
         this.reviewService = reviewService;
+        this.memberService = memberService;
         this.objectives = objectives;
         this.indicators = indicators;
         this.measurements = measurements;
@@ -69,6 +74,13 @@ public class IndicatorService {
         Objective objective = objectives.findById(objectiveId).orElseThrow(() -> new NotFoundException("performance.error.notFound"));
         access.requireRead(objective.getOrganizationId());
         return objective;
+    }
+
+    /** People of the organization who may own or validate its indicators: for those who may define them. */
+    @Transactional(readOnly = true)
+    public List<PersonOption> searchOwners(UUID organizationId, String filter, int offset, int limit) {
+        access.requireWrite(organizationId);
+        return memberService.searchInOrganization(organizationId, filter, offset, limit);
     }
 
     @Transactional

@@ -40,6 +40,7 @@ import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.time.EngineClock;
 import org.cohorte.base.ui.BoundedUploadHandler;
 import org.cohorte.base.ui.Notifier;
+import org.cohorte.identity.api.PeoplePicker;
 import org.cohorte.identity.service.OrganizationRef;
 import org.cohorte.identity.service.Roles;
 import org.cohorte.performance.domain.Direction;
@@ -330,9 +331,13 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
         frequency.setItems(Frequency.values());
         frequency.setItemLabelGenerator(f -> getTranslation("performance.frequency." + f.name()));
         frequency.setValue(Frequency.QUARTERLY);
-        TextField owner = new TextField(getTranslation("performance.import.column.owner"));
+        // The organization's people, searched on the server by name or e-mail, never typed as ids.
+        UUID organization = organizationId();
+        PeoplePicker owner = new PeoplePicker(getTranslation("performance.import.column.owner"),
+                (filter, offset, limit) -> indicatorService.searchOwners(organization, filter, offset, limit));
         owner.setId("indicator-owner");
-        TextField validator = new TextField(getTranslation("performance.import.column.validator"));
+        PeoplePicker validator = new PeoplePicker(getTranslation("performance.import.column.validator"),
+                (filter, offset, limit) -> indicatorService.searchOwners(organization, filter, offset, limit));
         validator.setId("indicator-validator");
         FormLayout form = new FormLayout(objective, name, unit, direction, baseline, baselineDate, target, targetDate,
                 frequency, owner, validator);
@@ -343,7 +348,7 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
             }
             if (Notifier.attempt(() -> indicatorService.defineIndicator(objective.getValue().getId(), new IndicatorDefinition(
                     name.getValue(), unit.getValue(), baseline.getNumber(), baselineDate.getValue(), target.getNumber(),
-                    targetDate.getValue(), direction.getValue(), frequency.getValue(), owner.getValue(), validator.getValue())))) {
+                    targetDate.getValue(), direction.getValue(), frequency.getValue(), owner.userId().orElse(null), validator.userId().orElse(null))))) {
                 dialog.close();
                 refresh();
             }

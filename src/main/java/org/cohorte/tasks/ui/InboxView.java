@@ -25,9 +25,13 @@ import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import org.cohorte.base.push.PushBus;
+import org.cohorte.base.push.PushMessage;
 import org.cohorte.base.ui.Formats;
 import org.cohorte.base.ui.Notifier;
 import org.cohorte.tasks.service.InboxFilter;
@@ -35,15 +39,18 @@ import org.cohorte.tasks.service.InboxSearch;
 import org.cohorte.tasks.service.InboxService;
 import org.cohorte.tasks.service.InboxSort;
 import org.cohorte.tasks.service.InboxTask;
+import org.cohorte.identity.service.CurrentUser;
 
 /**
  * "Mes tâches": every signed-in user lands here. Rows are fetched a page at a time from the engine, so the
- * view stays quick however many tasks are open.
+ * view stays quick however many tasks are open. It is live: a task for this person or one of their groups created,
+ * claimed or completed on any node sends a bare "refresh" through the push bus and the view re-reads its page
+ * through the inbox service; arriving here again (the menu clicked once more) re-reads it too.
  */
 @Route("")
 @RouteAlias("tasks")
 @PermitAll
-public class InboxView extends VerticalLayout implements HasDynamicTitle {
+public class InboxView extends VerticalLayout implements HasDynamicTitle, AfterNavigationObserver {
 
     static final String SORT_CREATED = "created";
     static final String SORT_DUE = "due";
@@ -65,7 +72,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     private Grid.Column<InboxTask> createdColumn;
     private Grid.Column<InboxTask> assigneeColumn;
 
-    public InboxView(InboxService inboxService, TaskLabels labels) {
+    public InboxView(InboxService inboxService, TaskLabels labels, PushBus push, CurrentUser currentUser) {
         this.inboxService = inboxService;
         this.labels = labels;
         addClassName("inbox-view");
@@ -93,6 +100,15 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         configureGrid();
         add(header, searchBar(), grid);
         setFlexGrow(1, grid);
+        // Subscribed while on screen only (the bus drops them on detach): one address for the person, one per group.
+        CurrentUser.Identity me = currentUser.require();
+        push.follow(this, PushMessage.TASKS_OF_USER, me.userId(), this::refresh);
+        me.groups().forEach(group -> push.follow(this, PushMessage.TASKS_OF_GROUP, group, this::refresh));
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        // First arrival and every later one (the menu clicked again on this page): the list is read afresh.
         refresh();
     }
 
