@@ -16,5 +16,7 @@ WORKDIR /app
 COPY --from=build /src/target/cohorte-*.jar /app/cohorte.jar
 USER cohorte
 EXPOSE 8080
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=75"
+# PostgreSQL (DB_URL, DB_USER, DB_PASSWORD), no demo data: the first administrator comes from COHORTE_ADMIN_PASSWORD.
+# A demo needs SPRING_PROFILES_ACTIVE=postgres,demo (or demo alone for the embedded H2 database).
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75" SPRING_PROFILES_ACTIVE=postgres
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/cohorte.jar"]
