@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.codevelopment.CodevFixture;
+import org.cohorte.codevelopment.service.CaseRetention;
 import org.cohorte.codevelopment.service.CodevSessionService;
 import org.cohorte.codevelopment.domain.SessionMode;
 import org.cohorte.codevelopment.service.Steps;
@@ -46,6 +47,8 @@ class PersonalDataIT extends IntegrationTest {
     IdentityService identityService;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CaseRetention retention;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -54,7 +57,7 @@ class PersonalDataIT extends IntegrationTest {
     }
 
     private Scene scene() {
-        CodevFixture.Group group = codev.group(3);
+        CodevFixture.Group group = codev.group(4);
         UUID session = codev.launch(group, SessionMode.LIVE);
         codev.prepareAndOpen(group, session);
         String client = codev.clientOf(group, session);
@@ -145,8 +148,38 @@ class PersonalDataIT extends IntegrationTest {
                 pseudonym, admin)).isEqualTo(1);
     }
 
-    /** "table.column" of every text cell, of every table (Cohorte's and the engine's), that contains the text. */
+    @Test
+    void a_case_closed_longer_ago_than_the_retention_period_loses_its_text_and_a_recent_one_keeps_it() {
+        Scene old = scene();
+        Scene recent = scene();
+        java.time.Instant now = org.cohorte.base.time.EngineClock.now();
+        jdbc.update("update codev_session set status = 'CLOSED', closed_at = ? where id = ?",
+                java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(731))), old.session());
+        jdbc.update("update codev_session set status = 'CLOSED', closed_at = ? where id = ?",
+                java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(700))), recent.session());
+
+        assertThat(retention.eraseExpiredCases()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.queryForObject("select count(*) from codev_session where id = ? and case_context is null "
+                + "and case_title is null", Long.class, old.session())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from codev_entry where session_id = ?", Long.class,
+                old.session())).isZero();
+        // The session itself stays: the rotation counts who was client.
+        assertThat(jdbc.queryForObject("select count(*) from codev_participant where session_id = ?", Long.class,
+                old.session())).isEqualTo(4);
+        assertThat(jdbc.queryForObject("select case_context from codev_session where id = ?", String.class,
+                recent.session())).startsWith("Mon équipe de 12 personnes");
+        assertThat(jdbc.queryForObject("select count(*) from codev_entry where session_id = ?", Long.class,
+                recent.session())).isEqualTo(1);
+    }
+
+    /**
+     * "table.column" of every text cell, of every table (Cohorte's and the engine's), where the text stands as a
+     * word of its own, in any case ("pair-1-12" is no trace of "pair-1-1").
+     */
     private List<String> traces(String text) {
+        java.util.regex.Pattern alone = java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}._@-])"
+                + java.util.regex.Pattern.quote(text.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}_@-]|\\.[\\p{L}\\p{N}])");
         List<Map<String, Object>> columns = jdbc.queryForList("select table_name, column_name from "
                 + "information_schema.columns where lower(table_schema) = 'public' and lower(data_type) in "
                 + "('character varying', 'varchar', 'text', 'character', 'char')");
@@ -154,9 +187,9 @@ class PersonalDataIT extends IntegrationTest {
         for (Map<String, Object> column : columns) {
             String table = (String) column.get("TABLE_NAME");
             String col = (String) column.get("COLUMN_NAME");
-            Long n = jdbc.queryForObject("select count(*) from \"" + table + "\" where lower(\"" + col + "\") like ?",
-                    Long.class, "%" + text.toLowerCase(Locale.ROOT) + "%");
-            if (n != null && n > 0) {
+            List<String> values = jdbc.queryForList("select \"" + col + "\" from \"" + table + "\" where lower(\""
+                    + col + "\") like ?", String.class, "%" + text.toLowerCase(Locale.ROOT) + "%");
+            if (values.stream().anyMatch(v -> alone.matcher(v.toLowerCase(Locale.ROOT)).find())) {
                 found.add(table + "." + col);
             }
         }

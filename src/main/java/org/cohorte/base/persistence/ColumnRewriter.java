@@ -138,7 +138,9 @@ public class ColumnRewriter {
             literal.append(ch);
         }
         String word = dialect.isPostgres() ? WORD : JAVA_WORD;
-        return "(?<!" + word + ")" + literal + "(?!" + word + ")";
+        String wordGoingOn = dialect.isPostgres() ? "[[:alnum:]_@-]|\\.[[:alnum:]]" : "[\\p{L}\\p{N}_@-]|\\.[\\p{L}\\p{N}]";
+        // A full stop after it ends a sentence, unless a letter or digit follows ("marie.t." but not "marie.tremblay").
+        return "(?<!" + word + ")" + literal + "(?!" + wordGoingOn + ")";
     }
 
     private static String quote(String identifier) {
