@@ -86,7 +86,7 @@ class PersonalDataIT extends IntegrationTest {
         assertThat(consultant.get("codevelopment").get("my_entries").get(0).get("body").asText())
                 .isEqualTo(scene.question());
         assertThat(consultant.get("codevelopment").get("my_cases_as_client")).isEmpty();
-        assertThat(consultant.get("tasks").toString()).contains("codevelopment-session");
+        assertThat(consultant.get("tasks").toString()).contains("codevelopment_session");
         // The client's case, seen on the board by the consultant, is not the consultant's data.
         assertThat(consultantText).doesNotContain("Mon équipe de 12 personnes", "Mobiliser une équipe en télétravail",
                 "Des rencontres hebdomadaires", scene.client() + "@test.local");
