@@ -52,8 +52,12 @@ public class ColumnRewriter {
         this.dialect = dialect;
     }
 
+    /** A text column and its declared length (Integer.MAX_VALUE when unbounded). */
+    public record Column(String name, int size) {
+    }
+
     /** Text columns of the tables whose lower-case name the filter accepts: table → columns. */
-    public Map<String, List<String>> textColumns(Predicate<String> tables) {
+    public Map<String, List<Column>> textColumns(Predicate<String> tables) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             DatabaseMetaData meta = connection.getMetaData();
@@ -67,14 +71,16 @@ public class ColumnRewriter {
                     }
                 }
             }
-            Map<String, List<String>> columns = new LinkedHashMap<>();
+            Map<String, List<Column>> columns = new LinkedHashMap<>();
             try (ResultSet rs = meta.getColumns(connection.getCatalog(), schema, "%", "%")) {
                 while (rs.next()) {
                     String table = rs.getString("TABLE_NAME");
                     if (baseTables.contains(table) && tables.test(table.toLowerCase(Locale.ROOT))
                             && TEXT_TYPES.contains(rs.getInt("DATA_TYPE"))
                             && !"YES".equalsIgnoreCase(rs.getString("IS_GENERATEDCOLUMN"))) {
-                        columns.computeIfAbsent(table, t -> new ArrayList<>()).add(rs.getString("COLUMN_NAME"));
+                        int size = rs.getInt("COLUMN_SIZE");
+                        columns.computeIfAbsent(table, t -> new ArrayList<>()).add(new Column(rs.getString("COLUMN_NAME"),
+                                size <= 0 ? Integer.MAX_VALUE : size));
                     }
                 }
             }
@@ -89,17 +95,19 @@ public class ColumnRewriter {
     /** Rewrites every replacement in every text column of the accepted tables; the number of cells changed. */
     public int rewrite(Predicate<String> tables, List<Replacement> replacements) {
         int changed = 0;
-        for (Map.Entry<String, List<String>> table : textColumns(tables).entrySet()) {
-            for (String column : table.getValue()) {
+        for (Map.Entry<String, List<Column>> table : textColumns(tables).entrySet()) {
+            for (Column column : table.getValue()) {
                 String t = quote(table.getKey());
-                String c = quote(column);
+                String c = quote(column.name());
                 for (Replacement r : replacements) {
-                    if (r.value() == null || r.value().isEmpty()) {
+                    // A value longer than the column cannot be in it (and PostgreSQL refuses the statement).
+                    if (r.value() == null || r.value().isEmpty() || r.value().length() > column.size()) {
                         continue;
                     }
-                    changed += jdbc.update("update " + t + " set " + c + " = ? where " + c + " = ?",
-                            r.replacement(), r.value());
-                    if (r.inside()) {
+                    String whole = r.replacement().length() > column.size()
+                            ? r.replacement().substring(0, column.size()) : r.replacement();
+                    changed += jdbc.update("update " + t + " set " + c + " = ? where " + c + " = ?", whole, r.value());
+                    if (r.inside() && r.value().length() < column.size()) {
                         String replace = dialect.isPostgres()
                                 ? "regexp_replace(" + c + ", ?, ?, 'g')" : "regexp_replace(" + c + ", ?, ?)";
                         changed += jdbc.update("update " + t + " set " + c + " = " + replace + " where "
@@ -115,13 +123,13 @@ public class ColumnRewriter {
     /** "table.column" of every text cell of the accepted tables that contains the needle (any case). */
     public List<String> cellsContaining(Predicate<String> tables, String needle) {
         List<String> found = new ArrayList<>();
-        for (Map.Entry<String, List<String>> table : textColumns(tables).entrySet()) {
-            for (String column : table.getValue()) {
-                String c = quote(column);
+        for (Map.Entry<String, List<Column>> table : textColumns(tables).entrySet()) {
+            for (Column column : table.getValue()) {
+                String c = quote(column.name());
                 Long n = jdbc.queryForObject("select count(*) from " + quote(table.getKey()) + " where lower(" + c
                         + ") like ? escape '!'", Long.class, "%" + likeEscaped(needle.toLowerCase(Locale.ROOT)) + "%");
                 if (n != null && n > 0) {
-                    found.add(table.getKey() + "." + column);
+                    found.add(table.getKey() + "." + column.name());
                 }
             }
         }
