@@ -24,6 +24,8 @@ RUN java -Djarmode=tools -jar /tmp/cohorte.jar extract --destination /app --appl
  && chown -R cohorte /app
 USER cohorte
 EXPOSE 8080
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=75"
+# PostgreSQL (DB_URL, DB_USER, DB_PASSWORD), no demo data: the first administrator comes from COHORTE_ADMIN_PASSWORD.
+# A demo needs SPRING_PROFILES_ACTIVE=postgres,demo (or demo alone for the embedded H2 database).
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75" SPRING_PROFILES_ACTIVE=postgres
 # -XX:SharedArchiveFile: the archive above; a JVM that cannot use it (another JDK build) starts without it.
 ENTRYPOINT ["sh", "-c", "exec java -XX:SharedArchiveFile=/app/cohorte.jsa -Xshare:auto $JAVA_OPTS -jar /app/cohorte.jar"]

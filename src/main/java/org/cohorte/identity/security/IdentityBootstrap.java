@@ -82,6 +82,41 @@ public class IdentityBootstrap implements StartupTask {
         }
     }
 
+    /**
+     * Says, after every start-up task (demo seeders included), how to get a first administrator when there is
+     * none: without demo data and without COHORTE_ADMIN_PASSWORD nobody can sign in, and no known password
+     * exists to fall back on. Logged on every such start, so an operator reading the log finds the way in.
+     */
+    @Component
+    public static final class FirstAdminNotice implements StartupTask {
+        public static final String MESSAGE = "No administrator exists yet, so nobody can sign in: no account has a "
+                + "default password. To create the first administrator 'admin', set COHORTE_ADMIN_PASSWORD "
+                + "(12 to 128 characters, not a common password) and restart, or sign in through SSO once it is "
+                + "configured. Demo accounts exist only with the 'demo' profile (SPRING_PROFILES_ACTIVE=demo).";
+
+        private final IdentityService identityService;
+
+        public FirstAdminNotice(IdentityService identityService) {
+            this.identityService = identityService;
+        }
+
+        @Override
+        public int startupOrder() {
+            return Integer.MAX_VALUE;
+        }
+
+        @Override
+        public void runAtStartup() {
+            if (!hasAdministrator()) {
+                LOG.warn(MESSAGE);
+            }
+        }
+
+        public boolean hasAdministrator() {
+            return identityService.createUserQuery().memberOfGroup(Roles.ADMIN).count() > 0;
+        }
+    }
+
     /** Creates the "admin" account with this password; false (and an error line) if the policy refuses it. */
     public boolean createFirstAdmin(String password) {
         Optional<CohorteException> refusal = passwordPolicy.refusal(password,

@@ -37,6 +37,7 @@ import org.cohorte.identity.service.MemberService;
 import org.cohorte.identity.service.MemberSummary;
 import org.cohorte.identity.service.OrganizationService;
 import org.cohorte.identity.service.PasswordPolicy;
+import org.cohorte.identity.service.PersonalDataService;
 import org.cohorte.identity.service.Roles;
 
 /**
@@ -47,6 +48,8 @@ import org.cohorte.identity.service.Roles;
 @RolesAllowed(Roles.ADMIN)
 public class MembersView extends VerticalLayout implements HasDynamicTitle {
 
+    private final PersonalDataService personalData;
+
     private final MemberService memberService;
     private final OrganizationService organizationService;
     private final InvitationService invitationService;
@@ -55,7 +58,9 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
     private final Details invitationsPanel = new Details();
 
     public MembersView(MemberService memberService, OrganizationService organizationService,
-                       InvitationService invitationService) {
+                       InvitationService invitationService,
+                       PersonalDataService personalData) {
+        this.personalData = personalData;
         this.memberService = memberService;
         this.organizationService = organizationService;
         this.invitationService = invitationService;
@@ -203,6 +208,9 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         save.setId("member-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button(getTranslation("common.cancel"), e -> dialog.close());
+        if (existing != null) {
+            dialog.getFooter().add(removeButton(existing, dialog));
+        }
         FormLayout layout = new FormLayout(userId, email, firstName, lastName, password, organization, language, groups);
         layout.setColspan(groups, 2);
         if (existing != null && existing.signInLockedUntil() != null) {
@@ -212,6 +220,34 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         dialog.getFooter().add(cancel, save);
         dialog.setWidth("min(48rem, 95vw)");
         dialog.open();
+    }
+
+    /**
+     * Removes a member who left (Law 25 / GDPR): asks for confirmation, since the account goes and the name is
+     * replaced by a pseudonym everywhere, which cannot be undone.
+     */
+    private Button removeButton(MemberSummary member, Dialog dialog) {
+        Button remove = new Button(getTranslation("identity.privacy.remove"), VaadinIcon.TRASH.create(), e -> {
+            Dialog confirm = new Dialog();
+            confirm.setHeaderTitle(getTranslation("identity.privacy.removeTitle", member.userId()));
+            confirm.add(new Paragraph(getTranslation("identity.privacy.removeExplained")));
+            Button yes = new Button(getTranslation("identity.privacy.removeConfirm"), click -> {
+                String[] pseudonym = new String[1];
+                if (Notifier.attempt(() -> pseudonym[0] = personalData.removeMember(member.userId()))) {
+                    Notifier.success("identity.privacy.removed", pseudonym[0]);
+                    confirm.close();
+                    dialog.close();
+                    refresh();
+                }
+            });
+            yes.setId("member-remove-confirm");
+            yes.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+            confirm.getFooter().add(new Button(getTranslation("common.cancel"), click -> confirm.close()), yes);
+            confirm.open();
+        });
+        remove.setId("member-remove");
+        remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        return remove;
     }
 
     /** Says until when the account is locked, with the button that opens it now. */

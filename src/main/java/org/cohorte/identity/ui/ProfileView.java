@@ -1,5 +1,6 @@
 package org.cohorte.identity.ui;
 
+import java.io.ByteArrayInputStream;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
@@ -8,13 +9,17 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import org.cohorte.base.ui.LanguagePreference;
 import org.cohorte.base.ui.Notifier;
 import org.cohorte.identity.domain.Organization;
@@ -24,6 +29,7 @@ import org.cohorte.identity.service.MemberService;
 import org.cohorte.identity.service.MemberSummary;
 import org.cohorte.identity.service.OrganizationService;
 import org.cohorte.identity.service.PasswordPolicy;
+import org.cohorte.identity.service.PersonalDataService;
 
 /** "Mon profil": the member's display name, organization, language and time zone, their password and access tokens. */
 @Route("profile")
@@ -31,7 +37,7 @@ import org.cohorte.identity.service.PasswordPolicy;
 public class ProfileView extends VerticalLayout implements HasDynamicTitle {
 
     public ProfileView(MemberService memberService, OrganizationService organizationService, CurrentUser currentUser,
-                       ApiTokenService tokens) {
+                       ApiTokenService tokens, PersonalDataService personalData) {
         setMaxWidth("40rem");
         MemberSummary me = memberService.getMember(currentUser.userId());
         List<Organization> organizations = organizationService.list();
@@ -90,6 +96,20 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
         add(form, save);
         addPasswordChange(memberService);
         add(new ApiTokensPanel(tokens));
+        addMyData(personalData);
+    }
+
+    /** Law 25 / GDPR access right: everything Cohorte holds about the member, in one JSON file. */
+    private void addMyData(PersonalDataService personalData) {
+        Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = personalData.exportMine();
+            return new DownloadResponse(new ByteArrayInputStream(bytes), "cohorte-mes-donnees.json", "application/json",
+                    bytes.length);
+        }), getTranslation("identity.privacy.download"));
+        download.setId("profile-download-data");
+        download.getElement().setAttribute("download", true);
+        add(new H2(getTranslation("identity.privacy.myData")), new Paragraph(getTranslation("identity.privacy.myDataExplained")),
+                download);
     }
 
     private void addPasswordChange(MemberService memberService) {

@@ -1,3 +1,4 @@
+-- First release baseline, part 2 (was V11__community_search):
 -- PostgreSQL: full-text search over the normalised text (accents and case already removed by the
 -- application, so the 'simple' configuration suffices and works for French and English alike).
 -- Vendor-specific migrations (community search indexes) live outside db/migration, which Flyway scans recursively.

@@ -1,0 +1,45 @@
+package org.cohorte.community.service;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.cohorte.base.privacy.PersonalDataRows;
+import org.cohorte.base.privacy.PersonalDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The person's memberships, questions, answers and comments, and the questions they follow. */
+@Component
+class CommunityPersonalData implements PersonalDataSource {
+
+    private final JdbcTemplate jdbc;
+
+    CommunityPersonalData(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String section() {
+        return "community";
+    }
+
+    @Override
+    public Object collect(String userId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("memberships", PersonalDataRows.query(jdbc, "select c.name as community, m.email_digest from "
+                + "community_member m join community c on c.id = m.community_id where m.user_id = ? order by c.name", userId));
+        data.put("questions_asked", PersonalDataRows.query(jdbc, "select q.id, c.name as community, q.title, q.body, "
+                + "q.tags, q.asked_at, q.status from community_question q join community c on c.id = q.community_id "
+                + "where q.asked_by = ? order by q.asked_at", userId));
+        data.put("posts", PersonalDataRows.query(jdbc, "select p.id, p.question_id, q.title as question, p.kind, p.body, "
+                + "p.created_at from community_post p join community_question q on q.id = p.question_id "
+                + "where p.author = ? order by p.created_at", userId));
+        data.put("questions_followed", PersonalDataRows.query(jdbc, "select q.id, q.title from "
+                + "community_question_follower f join community_question q on q.id = f.question_id where f.user_id = ?",
+                userId));
+        data.put("duty_weeks", PersonalDataRows.query(jdbc, "select c.name as community, d.week_start from "
+                + "community_duty d join community c on c.id = d.community_id where d.expert_id = ? order by d.week_start",
+                userId));
+        return data;
+    }
+}
