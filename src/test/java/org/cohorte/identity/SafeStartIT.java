@@ -34,7 +34,9 @@ class SafeStartIT {
                 "--camunda.bpm.job-execution.enabled=false", "--cohorte.password.bcrypt-strength=4",
                 // Whatever the machine's environment says: this start has no admin password and no demo.
                 "--cohorte.bootstrap-admin-password=", "--COHORTE_DEMO=false",
-                "--cohorte.outbox.scheduled=false", "--cohorte.community.digest-scheduled=false")) {
+                "--cohorte.outbox.scheduled=false", "--cohorte.community.digest-scheduled=false",
+                // Cohorte's static clock is the last context's: keep it on the engine's, which later tests move.
+                "--cohorte.clock.source=engine")) {
             IdentityService identity = app.getBean(IdentityService.class);
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             assertThat(identity.createUserQuery().count()).isZero();
