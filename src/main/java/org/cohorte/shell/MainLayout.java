@@ -98,8 +98,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private Component userMenu() {
         String userId = currentUser.userId();
-        Button profile = new Button(memberService.displayName(userId), VaadinIcon.USER.create(),
-                e -> e.getSource().getUI().ifPresent(ui -> ui.navigate("profile")));
+        String name = memberService.displayName(userId);
+        // The name is a span of its own so that a phone can hide it (CSS) and keep the icon; the label keeps the name.
+        Span nameText = new Span(name);
+        nameText.addClassName("user-name-text");
+        Button profile = new Button(VaadinIcon.USER.create(), e -> e.getSource().getUI().ifPresent(ui -> ui.navigate("profile")));
+        profile.getElement().appendChild(nameText.getElement());
+        profile.setAriaLabel(name);
         profile.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         profile.setId("profile-link");
         profile.addClassName("user-name");
