@@ -128,6 +128,7 @@ class AccessibilityBrowserIT extends IntegrationTest {
     private static String axeSource;
     private final List<String> failures = new ArrayList<>();
     private final List<String> report = new ArrayList<>();
+    private final Set<String> shots = new java.util.HashSet<>();
 
     @BeforeAll
     static void chromiumAndAxe() {
@@ -194,6 +195,7 @@ class AccessibilityBrowserIT extends IntegrationTest {
             counts.merge(impact, ((Number) v.get("nodes")).intValue(), Integer::sum);
             String line = role + " " + where + ": " + impact + " " + v.get("id") + " x" + v.get("nodes") + " " + v.get("where");
             report.add(line);
+            System.out.println("AXE-DETAIL " + line);
             if (impact.equals("serious") || impact.equals("critical")) {
                 failures.add(line);
             }
@@ -204,6 +206,7 @@ class AccessibilityBrowserIT extends IntegrationTest {
     private void fits(Browser phone, String role, String where) {
         List<String> problems = (List<String>) phone.driver().executeScript(OVERFLOW);
         problems.forEach(p -> failures.add(role + " 360px " + where + ": " + p));
+        problems.forEach(p -> System.out.println("OVERFLOW " + role + " 360px " + where + ": " + p));
     }
 
     /** Concrete addresses for a route pattern, as this person: their records, else a record that does not exist. */
@@ -257,6 +260,28 @@ class AccessibilityBrowserIT extends IntegrationTest {
             Roles.MANAGER, List.<String[]>of(new String[] {"/performance/indicators", "#new-indicator", "#indicator-name"}));
 
     @Test
+    void axe_and_the_overflow_check_report_what_they_should_so_an_empty_list_means_none() {
+        Map<String, Integer> counts = new TreeMap<>();
+        try (Browser desk = browser(baseUrl(), 1280); Browser phone = browser(baseUrl(), 360)) {
+            desk.open("/login");
+            idle(desk);
+            // An image without a text alternative and a nameless button: axe must report both, as critical.
+            desk.driver().executeScript("const i = document.createElement('img'); i.src = 'data:image/gif;base64,"
+                    + "R0lGODlhAQABAAAAACw='; document.body.appendChild(i);"
+                    + " const b = document.createElement('button'); document.body.appendChild(b);");
+            axe(desk, "control", "/login", counts);
+            phone.open("/login");
+            idle(phone);
+            phone.driver().executeScript("const d = document.createElement('div'); d.style.width = '600px';"
+                    + " d.textContent = 'x'; document.body.appendChild(d);");
+            fits(phone, "control", "/login");
+        }
+        assertThat(report).anyMatch(line -> line.contains("critical image-alt"))
+                .anyMatch(line -> line.contains("critical button-name"));
+        assertThat(failures).anyMatch(line -> line.contains("control 360px /login: page is"));
+    }
+
+    @Test
     void every_screen_of_every_role_passes_axe_and_fits_a_phone() throws Exception {
         seedDemo();
         List<org.cohorte.security.AuthorizationMatrixIT.Row> routes = org.cohorte.security.AuthorizationMatrixIT.matrix("view");
@@ -295,7 +320,10 @@ class AccessibilityBrowserIT extends IntegrationTest {
                     phone.open(path);
                     idle(phone);
                     fits(phone, role, path);
-                    phone.screenshot("a11y-360-" + role + path.replaceAll("[^A-Za-z0-9]+", "-"));
+                    String shot = "a11y-360-" + role + path.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "id").replaceAll("[^A-Za-z0-9]+", "-");
+                    if (shots.add(shot)) {
+                        phone.screenshot(shot);
+                    }
                     pages++;
                 }
                 for (String[] dialog : DIALOGS.getOrDefault(role, List.of())) {
@@ -313,7 +341,6 @@ class AccessibilityBrowserIT extends IntegrationTest {
             }
         }
         byRole.forEach((role, counts) -> System.out.println("AXE " + role + " " + counts));
-        report.forEach(line -> System.out.println("AXE-DETAIL " + line));
         System.out.println("AXE " + pages + " pages checked at 1280 px and 360 px in "
                 + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
         assertThat(pages).isGreaterThan(routes.size());
