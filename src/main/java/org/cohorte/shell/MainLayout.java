@@ -76,6 +76,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 .filter(entry -> accessChecker.hasAccess(entry.view()))
                 .sorted(Comparator.comparingInt(MenuEntry::order))
                 .forEach(entry -> nav.addItem(new SideNavItem(getTranslation(entry.labelKey()), entry.view(), entry.icon().create())));
+        // The content area scrolls: it takes the keyboard focus so that it can be scrolled without a mouse even when
+        // the screen shows nothing focusable (WCAG 2.1.1; axe's scrollable-region-focusable).
+        addAttachListener(attach -> getElement().executeJs("customElements.whenDefined('vaadin-app-layout').then(() => {"
+                + " const c = this.shadowRoot && this.shadowRoot.querySelector('[content]');"
+                + " if (c && !c.hasAttribute('tabindex')) c.setAttribute('tabindex', '0'); })"));
         VerticalLayout drawer = new VerticalLayout(brand, nav);
         drawer.addClassName("drawer");
         addToDrawer(drawer);
