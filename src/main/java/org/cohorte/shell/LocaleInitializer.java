@@ -51,7 +51,12 @@ public class LocaleInitializer implements VaadinServiceInitListener {
                 }
             }
         }));
-        event.getSource().addUIInitListener(init -> init.getUI().setLocale(localeFor(init.getUI().getSession())));
+        event.getSource().addUIInitListener(init -> {
+            UI ui = init.getUI();
+            ui.setLocale(localeFor(ui.getSession()));
+            // The page's language for screen readers and hyphenation (WCAG 3.1.1): the UI's, not the browser's.
+            ui.getPage().executeJs("document.documentElement.setAttribute('lang', $0)", ui.getLocale().getLanguage());
+        });
     }
 
     private Locale localeFor(VaadinSession session) {

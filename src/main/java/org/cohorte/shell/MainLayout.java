@@ -76,6 +76,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 .filter(entry -> accessChecker.hasAccess(entry.view()))
                 .sorted(Comparator.comparingInt(MenuEntry::order))
                 .forEach(entry -> nav.addItem(new SideNavItem(getTranslation(entry.labelKey()), entry.view(), entry.icon().create())));
+        // The content area scrolls: it takes the keyboard focus so that it can be scrolled without a mouse even when
+        // the screen shows nothing focusable (WCAG 2.1.1; axe's scrollable-region-focusable).
+        addAttachListener(attach -> getElement().executeJs("customElements.whenDefined('vaadin-app-layout').then(() => {"
+                + " const c = this.shadowRoot && this.shadowRoot.querySelector('[content]');"
+                + " if (c && !c.hasAttribute('tabindex')) c.setAttribute('tabindex', '0'); })"));
         VerticalLayout drawer = new VerticalLayout(brand, nav);
         drawer.addClassName("drawer");
         addToDrawer(drawer);
@@ -98,8 +103,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private Component userMenu() {
         String userId = currentUser.userId();
-        Button profile = new Button(memberService.displayName(userId), VaadinIcon.USER.create(),
-                e -> e.getSource().getUI().ifPresent(ui -> ui.navigate("profile")));
+        String name = memberService.displayName(userId);
+        // The name is a span of its own so that a phone can hide it (CSS) and keep the icon; the label keeps the name.
+        Span nameText = new Span(name);
+        nameText.addClassName("user-name-text");
+        Button profile = new Button(VaadinIcon.USER.create(), e -> e.getSource().getUI().ifPresent(ui -> ui.navigate("profile")));
+        profile.getElement().appendChild(nameText.getElement());
+        profile.setAriaLabel(name);
         profile.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         profile.setId("profile-link");
         profile.addClassName("user-name");

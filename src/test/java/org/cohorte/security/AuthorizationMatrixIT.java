@@ -85,14 +85,14 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * service actions called as each user. The matrix is the expectation; the guards below fail when the
  * application has a route or a Spring MVC mapping the matrix does not mention.
  */
-class AuthorizationMatrixIT extends ViewTest {
+public class AuthorizationMatrixIT extends ViewTest {
 
     static final List<String> ACTORS = List.of("anonymous", Roles.ADMIN, Roles.FACILITATOR, Roles.PARTICIPANT,
             Roles.EXPERT, Roles.MANAGER, Roles.COMMITTEE, Roles.ADVISORY, Roles.FORUM, "insider");
     private static final AtomicInteger CHECKS = new AtomicInteger();
     private static final Map<String, String> ROLE_USERS = new LinkedHashMap<>();
 
-    record Row(int line, String kind, String target, Map<String, String> expected) {
+    public record Row(int line, String kind, String target, Map<String, String> expected) {
         String label() {
             return "line " + line + " " + kind + " " + target;
         }
@@ -121,7 +121,7 @@ class AuthorizationMatrixIT extends ViewTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mvcMappings;
 
-    static List<Row> matrix(String kind) {
+    public static List<Row> matrix(String kind) {
         List<Row> rows = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 AuthorizationMatrixIT.class.getResourceAsStream("/security/authorization-matrix.csv"), StandardCharsets.UTF_8))) {

@@ -160,6 +160,7 @@ public class CodevGroupView extends VerticalLayout implements HasUrlParameter<St
     private Grid<MemberStanding> members(GroupDetails group) {
         Grid<MemberStanding> grid = new Grid<>();
         grid.setId("codev-members-grid");
+        org.cohorte.base.ui.PhoneGrids.keepOnPhone(grid, 0, 2, 4);
         grid.addColumn(MemberStanding::name).setHeader(getTranslation("codevelopment.group.member")).setKey("name").setFlexGrow(2);
         grid.addColumn(m -> getTranslation(m.charterAccepted() ? "codevelopment.yes" : "codevelopment.no"))
                 .setHeader(getTranslation("codevelopment.group.charterAcceptedColumn")).setKey("charter");
@@ -299,6 +300,7 @@ public class CodevGroupView extends VerticalLayout implements HasUrlParameter<St
     private Grid<SessionSummary> history() {
         Grid<SessionSummary> grid = new Grid<>();
         grid.setId("codev-history-grid");
+        org.cohorte.base.ui.PhoneGrids.keepOnPhone(grid, 0, 3);
         grid.addColumn(s -> Formats.dateTime(s.scheduledAt(), getLocale())).setHeader(getTranslation("codevelopment.export.column.date")).setKey("date");
         grid.addColumn(SessionSummary::clientName).setHeader(getTranslation("codevelopment.export.column.client")).setKey("client");
         grid.addColumn(s -> s.caseTitle() == null ? "—" : s.caseTitle()).setHeader(getTranslation("codevelopment.export.column.caseTitle")).setKey("case").setFlexGrow(2);

@@ -43,6 +43,7 @@ public class CodevGroupsView extends VerticalLayout implements HasDynamicTitle {
             add(createForm());
         }
         grid.setId("codev-groups-grid");
+        org.cohorte.base.ui.PhoneGrids.keepOnPhone(grid, 0, 2);
         grid.addColumn(GroupSummary::name).setHeader(getTranslation("codevelopment.groups.name")).setKey("name").setFlexGrow(2);
         grid.addColumn(GroupSummary::facilitatorName).setHeader(getTranslation("codevelopment.groups.facilitator")).setKey("facilitator");
         grid.addColumn(GroupSummary::memberCount).setHeader(getTranslation("codevelopment.groups.members")).setKey("members");

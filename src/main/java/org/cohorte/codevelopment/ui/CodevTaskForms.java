@@ -298,7 +298,6 @@ public class CodevTaskForms {
                     TextField body = new TextField(getTranslation("codevelopment.form.action", i));
                     body.setId("codev-action-" + i);
                     body.setMaxLength(1000);
-                    body.setWidth("100%");
                     DatePicker due = DatePickers.create(getTranslation("codevelopment.form.actionDue"));
                     due.setId("codev-action-due-" + i);
                     bodies.add(body);
@@ -306,7 +305,8 @@ public class CodevTaskForms {
                     HorizontalLayout row = new HorizontalLayout(body, due);
                     row.setWidthFull();
                     row.setFlexGrow(1, body);
-                    row.setWrap(true);
+                    // Sizes in the theme: the date goes under the action when both do not fit (phone, narrow board).
+                    row.addClassName("codev-action-row");
                     add(row);
                 }
                 Checkbox consent = new Checkbox(getTranslation("codevelopment.form.consent"));

@@ -367,6 +367,7 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
         List<MemberEntry> entries = communityService.directory(community.getId());
         Grid<MemberEntry> grid = new Grid<>();
         grid.setId("community-directory");
+        org.cohorte.base.ui.PhoneGrids.keepOnPhone(grid, 0, 1);
         grid.addColumn(MemberEntry::displayName).setHeader(getTranslation("community.directory.name")).setFlexGrow(2);
         grid.addColumn(m -> getTranslation("community.role." + m.role().name()))
                 .setHeader(getTranslation("community.directory.role"));

@@ -60,6 +60,7 @@ class ApiTokensPanel extends VerticalLayout {
         grid.setId("token-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
+        org.cohorte.base.ui.PhoneGrids.keepOnPhone(grid, 0, 2, 4);
         grid.addColumn(TokenSummary::label).setHeader(getTranslation("identity.token.label")).setFlexGrow(2);
         grid.addColumn(t -> Formats.date(t.createdAt(), getLocale())).setHeader(getTranslation("identity.token.created"));
         grid.addColumn(t -> Formats.date(t.expiresAt(), getLocale())).setHeader(getTranslation("identity.token.expires"));

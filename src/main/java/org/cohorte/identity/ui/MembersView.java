@@ -70,6 +70,7 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         grid.setId("members-grid");
+        org.cohorte.base.ui.PhoneGrids.keepOnPhone(grid, 0, 1);
         grid.addColumn(MemberSummary::userId).setHeader(getTranslation("identity.member.userId")).setSortable(true);
         grid.addColumn(MemberSummary::displayName).setHeader(getTranslation("identity.member.name")).setSortable(true)
                 .setFlexGrow(2);

@@ -36,6 +36,7 @@ public class OrganizationsView extends VerticalLayout implements HasDynamicTitle
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         grid.setId("organizations-grid");
+        org.cohorte.base.ui.PhoneGrids.keepOnPhone(grid, 0, 1);
         grid.addColumn(Organization::getName).setHeader(getTranslation("identity.organization.name")).setFlexGrow(3)
                 .setSortable(true);
         grid.addColumn(Organization::getAcronym).setHeader(getTranslation("identity.organization.acronym"));

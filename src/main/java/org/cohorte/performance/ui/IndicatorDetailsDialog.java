@@ -34,6 +34,7 @@ class IndicatorDetailsDialog extends Dialog {
         add(TrendChart.of(indicator, points, 640, 180, getTranslation("performance.steering.trendOf", indicator.getName())));
         Grid<Measurement> grid = new Grid<>();
         grid.setId("indicator-history");
+        org.cohorte.base.ui.PhoneGrids.keepOnPhone(grid, 0, 1, 2);
         grid.addColumn(Measurement::getPeriod).setHeader(getTranslation("performance.period")).setAutoWidth(true);
         grid.addColumn(m -> ReviewTaskForms.number(m.getValue(), UI.getCurrent().getLocale()))
                 .setHeader(getTranslation("performance.form.value")).setAutoWidth(true);

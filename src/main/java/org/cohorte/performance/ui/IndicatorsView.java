@@ -155,6 +155,7 @@ public class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
         toolbar.setAlignItems(FlexComponent.Alignment.END);
 
         grid.setId("indicators-grid");
+        org.cohorte.base.ui.PhoneGrids.keepOnPhone(grid, 1, 5);
         grid.addColumn(i -> objectiveTitles.getOrDefault(i.getObjectiveId(), "")).setHeader(getTranslation("performance.workbook.objective"))
                 .setFlexGrow(2).setTooltipGenerator(i -> objectiveTitles.getOrDefault(i.getObjectiveId(), ""));
         grid.addColumn(Indicator::getName).setHeader(getTranslation("performance.indicator")).setFlexGrow(4)

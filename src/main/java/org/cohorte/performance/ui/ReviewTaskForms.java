@@ -236,6 +236,7 @@ public class ReviewTaskForms {
             getContent().setPadding(false);
             Grid<MeasurementTask> grid = new Grid<>();
             grid.setId("sign-off-grid");
+            org.cohorte.base.ui.PhoneGrids.keepOnPhone(grid, 0, 2);
             grid.addColumn(r -> r.indicator().getName()).setHeader(getTranslation("performance.indicator")).setFlexGrow(2);
             grid.addColumn(r -> number(r.measurement().getValue(), getLocale()) + " " + r.indicator().getUnit())
                     .setHeader(getTranslation("performance.form.value"));

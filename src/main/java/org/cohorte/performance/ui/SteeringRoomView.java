@@ -223,6 +223,7 @@ public class SteeringRoomView extends VerticalLayout implements HasDynamicTitle,
         section.add(new H3(getTranslation("performance.steering.blockers", lines.size())));
         Grid<BlockerLine> grid = new Grid<>();
         grid.setId("steering-blockers");
+        org.cohorte.base.ui.PhoneGrids.keepOnPhone(grid, 0, 3);
         grid.addColumn(l -> l.blocker().title()).setHeader(getTranslation("performance.workbook.blockerTitle")).setFlexGrow(3);
         grid.addColumn(BlockerLine::organization).setHeader(getTranslation("performance.workbook.organization"));
         grid.addColumn(l -> getTranslation("blocker.status." + l.blocker().status().name()))

@@ -190,6 +190,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, AfterN
     private HorizontalLayout actions(InboxTask task) {
         HorizontalLayout actions = new HorizontalLayout();
         actions.setSpacing(false);
+        // Stacked on a phone (theme CSS), so the task's name keeps the width.
+        actions.addClassName("inbox-actions");
         if (!task.isAssigned()) {
             Button claim = new Button(getTranslation("tasks.action.claim"), e -> {
                 if (Notifier.attempt(() -> inboxService.claim(task.id()))) {
