@@ -115,7 +115,7 @@ public class DemoDataSeeder implements StartupTask {
             communityService.addMember(coachRh, "gestionnaire", CommunityRole.MEMBER);
             communityService.addMember(coachRh, "comite", CommunityRole.SPONSOR);
         }));
-        LOG.info("Demo data seeded: {} accounts, password '{}'", USERS.size(), DEMO_PASSWORD);
+        LOG.info("Demo data seeded: {} accounts (their password is in the README; never in a log line)", USERS.size());
     }
 
     /**

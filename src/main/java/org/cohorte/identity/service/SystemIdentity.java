@@ -39,7 +39,12 @@ public final class SystemIdentity {
         try {
             return action.get();
         } finally {
-            SecurityContextHolder.setContext(previous);
+            // Nobody signed in before: leave nothing behind on this (pooled) thread for the next task or request.
+            if (previous == null || previous.getAuthentication() == null) {
+                SecurityContextHolder.clearContext();
+            } else {
+                SecurityContextHolder.setContext(previous);
+            }
         }
     }
 }

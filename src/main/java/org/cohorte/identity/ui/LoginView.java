@@ -16,6 +16,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -111,7 +112,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (authenticationContext.isAuthenticated()) {
+        // Signed in as the request itself says (the check Vaadin's access control makes), not only as a security
+        // context says: if the two ever disagree, forwarding would bounce between this page and the inbox forever.
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (authenticationContext.isAuthenticated() && request != null && request.getUserPrincipal() != null) {
             event.forwardTo("");
             return;
         }
