@@ -61,12 +61,15 @@ class AccessibilityBrowserIT extends IntegrationTest {
         DEMO_USERS.put(Roles.FORUM, "forum");
     }
 
-    /** The page has loaded and Vaadin's client engine has no request under way. */
+    /**
+     * The page has loaded and Vaadin's client engine has no request under way; a page outside the app layout
+     * (login, an invitation's welcome) shows its own root.
+     */
     private static final String IDLE = """
             const flow = window.Vaadin && window.Vaadin.Flow;
             return document.readyState === 'complete' && !!flow && !!flow.clients
                 && Object.values(flow.clients).every(c => !(c.isActive && c.isActive()))
-                && !!document.querySelector('vaadin-app-layout, vaadin-login-form, vaadin-login-overlay');
+                && !!document.querySelector('vaadin-app-layout, vaadin-login-form, vaadin-login-overlay, .login-view');
             """;
     /**
      * axe-core on the whole document (open shadow roots included), WCAG 2.1 A/AA rules only. Vaadin's development
