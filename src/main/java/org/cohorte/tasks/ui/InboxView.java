@@ -117,15 +117,19 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, AfterN
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
         grid.addColumn(t -> labels.task(this, t.processDefinitionKey(), t.taskDefinitionKey(), t.name()))
-                .setHeader(getTranslation("tasks.column.name")).setKey(SORT_NAME).setSortable(true).setFlexGrow(3);
+                .setHeader(getTranslation("tasks.column.name")).setKey(SORT_NAME).setSortable(true).setFlexGrow(3)
+                // A small base width that flex-grow widens: the four columns a phone keeps then fit 360 px.
+                .setWidth("4.5rem");
         grid.addColumn(new ComponentRenderer<>(this::subjectCell))
-                .setHeader(getTranslation("tasks.column.subject")).setKey(SORT_SUBJECT).setSortable(true).setFlexGrow(3);
+                .setHeader(getTranslation("tasks.column.subject")).setKey(SORT_SUBJECT).setSortable(true).setFlexGrow(3)
+                .setWidth("4.5rem");
         processColumn = grid.addColumn(t -> labels.process(this, t.processDefinitionKey(), t.processName()))
                 .setHeader(getTranslation("tasks.column.process")).setFlexGrow(2);
         createdColumn = grid.addColumn(t -> Formats.dateTime(t.created(), getLocale()))
                 .setHeader(getTranslation("tasks.column.created")).setKey(SORT_CREATED).setSortable(true).setFlexGrow(1);
         grid.addColumn(new ComponentRenderer<>(this::dueBadge))
-                .setHeader(getTranslation("tasks.column.due")).setKey(SORT_DUE).setSortable(true).setFlexGrow(1);
+                .setHeader(getTranslation("tasks.column.due")).setKey(SORT_DUE).setSortable(true).setFlexGrow(1)
+                .setWidth("4.5rem");
         assigneeColumn = grid.addColumn(t -> t.isAssigned() ? t.assigneeName() : getTranslation("tasks.unassigned"))
                 .setHeader(getTranslation("tasks.column.assignee")).setFlexGrow(1);
         grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader(getTranslation("tasks.column.actions")).setKey("actions")
