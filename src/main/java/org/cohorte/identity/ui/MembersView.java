@@ -91,6 +91,8 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
     /** Facilitators' invitations of people without an account: approve (account, groups, welcome e-mail) or refuse. */
     private void configureInvitations() {
         invitations.setId("invitations-grid");
+        // On a phone: who, and the approve / refuse buttons.
+        org.cohorte.base.ui.PhoneGrids.keepOnPhone(invitations, 0, 5);
         invitations.addColumn(InvitationView::displayName).setHeader(getTranslation("identity.invitations.name"))
                 .setKey("name").setFlexGrow(2);
         invitations.addColumn(InvitationView::email).setHeader(getTranslation("identity.invitations.email")).setFlexGrow(2);

@@ -566,11 +566,19 @@ public class InboxService {
             throw new ConflictException("tasks.error.alreadyCompleted");
         } catch (NullPointerException e) {
             // The engine read the task but not its execution: the other completion ended the process meanwhile.
-            Task now = engineAuthentication.asSystem(() -> taskService.createTaskQuery().taskId(taskId).singleResult());
-            if (now == null) {
-                throw new ConflictException("tasks.error.alreadyCompleted");
-            }
+            throwIfGone(taskId);
             throw e;
+        } catch (ProcessEngineException e) {
+            // The same race seen through a task listener (the claim's update event reads the vanished execution).
+            throwIfGone(taskId);
+            throw e;
+        }
+    }
+
+    private void throwIfGone(String taskId) {
+        Task now = engineAuthentication.asSystem(() -> taskService.createTaskQuery().taskId(taskId).singleResult());
+        if (now == null) {
+            throw new ConflictException("tasks.error.alreadyCompleted");
         }
     }
 
