@@ -48,6 +48,9 @@ abstract class SsoIntegrationTest extends IntegrationTest {
         registry.add("cohorte.sso.groups.cohorte-animateurs", () -> "facilitator");
         registry.add("cohorte.sso.groups.cohorte-experts", () -> "expert");
         registry.add("cohorte.sso.groups.cohorte-admins", () -> "admin");
+        // A second engine in the test JVM under its own name: Camunda's web apps find engines by name in a JVM-wide
+        // registry, and the shared context's Cockpit must keep finding its own "default" engine.
+        registry.add("camunda.bpm.process-engine-name", () -> "sso");
     }
 
     /**

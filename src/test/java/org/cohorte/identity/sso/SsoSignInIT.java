@@ -126,14 +126,14 @@ class SsoSignInIT extends SsoIntegrationTest {
         String adminId = unique("sso-admin");
         Person admin = new Person();
         admin.signIn(adminId, claims(adminId, adminId + "@example.org", null, null, "cohorte-admins"));
-        assertThat(admin.status("/camunda/app/cockpit/default/")).isEqualTo(200);
-        assertThat(admin.get("/camunda/api/admin/auth/user/default").body()).contains("\"userId\":\"" + adminId + "\"");
-        assertThat(admin.status("/camunda/app/tasklist/default/")).isEqualTo(403);
+        assertThat(admin.status("/camunda/app/cockpit/sso/")).isEqualTo(200);
+        assertThat(admin.get("/camunda/api/admin/auth/user/sso").body()).contains("\"userId\":\"" + adminId + "\"");
+        assertThat(admin.status("/camunda/app/tasklist/sso/")).isEqualTo(403);
 
         String memberId = unique("sso-member");
         Person member = new Person();
         member.signIn(memberId, claims(memberId, memberId + "@example.org", null, null));
-        assertThat(member.status("/camunda/app/cockpit/default/")).isEqualTo(403);
+        assertThat(member.status("/camunda/app/cockpit/sso/")).isEqualTo(403);
     }
 
     @Test
