@@ -52,7 +52,7 @@ class ContentSecurityPolicyBrowserIT extends IntegrationTest {
             const flow = window.Vaadin && window.Vaadin.Flow;
             return document.readyState === 'complete' && !!flow && !!flow.clients
                 && Object.values(flow.clients).every(c => !(c.isActive && c.isActive()))
-                && !!document.querySelector('vaadin-app-layout, vaadin-login-form, vaadin-login-overlay');
+                && !!document.querySelector('vaadin-app-layout, vaadin-login-form, vaadin-login-overlay, .login-view');
             """;
 
     @Autowired
