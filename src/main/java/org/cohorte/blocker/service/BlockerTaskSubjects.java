@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 import org.cohorte.blocker.domain.Blocker;
@@ -49,26 +48,18 @@ class BlockerTaskSubjects implements TaskSubjectProvider {
         CurrentUser.Identity me = currentUser.require();
         boolean oversight = Arrays.stream(BlockerService.OVERSIGHT).anyMatch(me::isIn);
         String route = STEERING_ROOM.stream().anyMatch(me::isIn) ? "steering-room" : null;
-        List<UUID> ids = tasks.stream().map(t -> uuid(t.businessKey())).filter(Objects::nonNull).distinct().toList();
+        List<UUID> ids = TaskRef.recordIds(tasks);
         Map<UUID, Blocker> byId = new HashMap<>();
         blockers.findAllById(ids).stream()
                 .filter(b -> oversight || me.userId().equals(b.getAssignee()) || me.userId().equals(b.getDeclaredBy()))
                 .forEach(b -> byId.put(b.getId(), b));
         Map<String, TaskSubject> subjects = new HashMap<>();
         for (TaskRef task : tasks) {
-            Blocker b = byId.get(uuid(task.businessKey()));
+            Blocker b = byId.get(task.recordId());
             if (b != null) {
                 subjects.put(task.taskId(), new TaskSubject(b.getTitle(), route));
             }
         }
         return subjects;
-    }
-
-    private static UUID uuid(String key) {
-        try {
-            return key == null ? null : UUID.fromString(key);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -58,7 +58,7 @@ class CodevTaskSubjects implements TaskSubjectProvider {
         Map<String, TaskSubject> subjects = new HashMap<>();
         Map<UUID, Row> sessions = readable(tasks);
         for (TaskRef task : tasks) {
-            Row row = sessions.get(uuid(task.businessKey()));
+            Row row = sessions.get(task.recordId());
             if (row != null) {
                 subjects.put(task.taskId(), new TaskSubject(text(row, locale), route(row)));
             }
@@ -68,7 +68,7 @@ class CodevTaskSubjects implements TaskSubjectProvider {
 
     @Override
     public TaskSubject detailed(TaskRef task, Locale locale) {
-        Row row = readable(List.of(task)).get(uuid(task.businessKey()));
+        Row row = readable(List.of(task)).get(task.recordId());
         if (row == null) {
             return null;
         }
@@ -108,8 +108,7 @@ class CodevTaskSubjects implements TaskSubjectProvider {
 
     /** The sessions among the tasks' that the signed-in user may read, in one query. */
     private Map<UUID, Row> readable(List<TaskRef> tasks) {
-        List<UUID> ids = tasks.stream().map(t -> uuid(t.businessKey())).filter(java.util.Objects::nonNull)
-                .distinct().toList();
+        List<UUID> ids = TaskRef.recordIds(tasks);
         Map<UUID, Row> rows = new HashMap<>();
         if (ids.isEmpty()) {
             return rows;
@@ -133,13 +132,5 @@ class CodevTaskSubjects implements TaskSubjectProvider {
                     }
                 }, args.toArray());
         return rows;
-    }
-
-    private static UUID uuid(String key) {
-        try {
-            return key == null ? null : UUID.fromString(key);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -39,7 +38,7 @@ class QuestionTaskSubjects implements TaskSubjectProvider {
 
     @Override
     public Map<String, TaskSubject> subjects(List<TaskRef> tasks, Locale locale) {
-        List<UUID> ids = tasks.stream().map(t -> uuid(t.businessKey())).filter(Objects::nonNull).distinct().toList();
+        List<UUID> ids = TaskRef.recordIds(tasks);
         Map<String, TaskSubject> subjects = new HashMap<>();
         if (ids.isEmpty()) {
             return subjects;
@@ -50,19 +49,11 @@ class QuestionTaskSubjects implements TaskSubjectProvider {
         questions.findAllById(ids).stream().filter(q -> readable.contains(q.getCommunityId()))
                 .forEach(q -> byId.put(q.getId(), q));
         for (TaskRef task : tasks) {
-            Question q = byId.get(uuid(task.businessKey()));
+            Question q = byId.get(task.recordId());
             if (q != null) {
                 subjects.put(task.taskId(), new TaskSubject(q.getTitle(), "question/" + q.getId()));
             }
         }
         return subjects;
-    }
-
-    private static UUID uuid(String key) {
-        try {
-            return key == null ? null : UUID.fromString(key);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 import org.cohorte.identity.service.CurrentUser;
@@ -40,25 +39,17 @@ class ExperimentTaskSubjects implements TaskSubjectProvider {
     @Override
     public Map<String, TaskSubject> subjects(List<TaskRef> tasks, Locale locale) {
         CurrentUser.Identity me = currentUser.require();
-        List<UUID> ids = tasks.stream().map(t -> uuid(t.businessKey())).filter(Objects::nonNull).distinct().toList();
+        List<UUID> ids = TaskRef.recordIds(tasks);
         Map<UUID, Experiment> byId = new HashMap<>();
         experiments.findAllById(ids).stream().filter(e -> IncubatorService.canSee(e, me))
                 .forEach(e -> byId.put(e.getId(), e));
         Map<String, TaskSubject> subjects = new HashMap<>();
         for (TaskRef task : tasks) {
-            Experiment e = byId.get(uuid(task.businessKey()));
+            Experiment e = byId.get(task.recordId());
             if (e != null) {
                 subjects.put(task.taskId(), new TaskSubject(e.getTitle(), "incubator/experiment/" + e.getId()));
             }
         }
         return subjects;
-    }
-
-    private static UUID uuid(String key) {
-        try {
-            return key == null ? null : UUID.fromString(key);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -68,7 +68,7 @@ class ReviewTaskSubjects implements TaskSubjectProvider {
     public Map<String, TaskSubject> subjects(List<TaskRef> tasks, Locale locale) {
         CurrentUser.Identity me = currentUser.require();
         String route = STEERING_ROOM.stream().anyMatch(me::isIn) ? "steering-room" : null;
-        List<UUID> ids = tasks.stream().map(t -> uuid(t.businessKey())).filter(Objects::nonNull).distinct().toList();
+        List<UUID> ids = TaskRef.recordIds(tasks);
         Map<UUID, Review> byId = new HashMap<>();
         reviews.findAllById(ids).forEach(r -> byId.put(r.getId(), r));
         // Each branch's indicator, in one variable query over the page's executions.
@@ -77,7 +77,7 @@ class ReviewTaskSubjects implements TaskSubjectProvider {
         if (!executions.isEmpty()) {
             engineAuthentication.asSystem(() -> runtimeService.createVariableInstanceQuery().variableName("indicatorId")
                     .executionIdIn(executions.toArray(String[]::new)).list())
-                    .forEach(v -> indicatorOf.put(v.getExecutionId(), v.getValue() == null ? null : uuid(v.getValue().toString())));
+                    .forEach(v -> indicatorOf.put(v.getExecutionId(), v.getValue() == null ? null : TaskRef.parseId(v.getValue().toString())));
         }
         Map<UUID, String> indicatorNames = new HashMap<>();
         indicators.findAllById(indicatorOf.values().stream().filter(Objects::nonNull).distinct().toList())
@@ -88,7 +88,7 @@ class ReviewTaskSubjects implements TaskSubjectProvider {
         }
         Map<String, TaskSubject> subjects = new HashMap<>();
         for (TaskRef task : tasks) {
-            Review review = byId.get(uuid(task.businessKey()));
+            Review review = byId.get(task.recordId());
             if (review == null) {
                 continue;
             }
@@ -98,13 +98,5 @@ class ReviewTaskSubjects implements TaskSubjectProvider {
                     i18n.getTranslation("performance.subject.review", locale, what, review.getPeriod()), route));
         }
         return subjects;
-    }
-
-    private static UUID uuid(String key) {
-        try {
-            return key == null ? null : UUID.fromString(key);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }
