@@ -19,7 +19,10 @@ import org.cohorte.testsupport.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The demo's large proposal really sits at the second level, for a second committee member (comite2). */
+/**
+ * The demo's large proposal really sits at the second level, for a second committee member (comite2). Found by its
+ * full title: other tests make proposals called "Clavardage citoyen" in the same database.
+ */
 class IncubatorDemoSeederIT extends IntegrationTest {
 
     @Autowired
@@ -37,7 +40,7 @@ class IncubatorDemoSeederIT extends IntegrationTest {
         assertThat(memberService.groupsOf("comite2")).contains(Roles.COMMITTEE);
 
         Experiment chat = data.as("comite2", () -> incubator.board(null, null)).stream()
-                .filter(e -> e.getTitle().startsWith("Clavardage")).findFirst().orElseThrow();
+                .filter(e -> e.getTitle().startsWith("Clavardage pour les demandes")).findFirst().orElseThrow();
         assertThat(chat.getStage()).isEqualTo(ExperimentStage.SECOND_REVIEW);
         assertThat(chat.getFirstApprover()).isEqualTo("comite");
 
