@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.cohorte.CohorteApplication;
+import org.cohorte.testsupport.CamundaWebappStatics;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
@@ -86,7 +87,8 @@ class UpgradeFromFirstReleaseIT {
         Map<String, Long> before = counts(url);
         assertThat(before).allSatisfy((what, count) -> assertThat(count).as(what).isPositive());
 
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CohorteApplication.class).run(
+        try (CamundaWebappStatics kept = CamundaWebappStatics.kept();
+             ConfigurableApplicationContext app = new SpringApplicationBuilder(CohorteApplication.class).run(
                 "--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
                 "--spring.datasource.username=cohorte", "--spring.datasource.password=cohorte",
                 "--server.port=0", "--camunda.bpm.process-engine-name=upgrade",

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.cohorte.CohorteApplication;
 import org.cohorte.identity.security.IdentityBootstrap;
+import org.cohorte.testsupport.CamundaWebappStatics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -26,7 +27,8 @@ class SafeStartIT {
     void a_start_without_profile_or_admin_variable_has_no_account_and_says_how_to_make_the_first_admin(
             CapturedOutput output) {
         // The console, not an appender: Spring Boot resets logging while it starts.
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CohorteApplication.class).run(
+        try (CamundaWebappStatics kept = CamundaWebappStatics.kept();
+             ConfigurableApplicationContext app = new SpringApplicationBuilder(CohorteApplication.class).run(
                 // The default profile, as java -jar runs it (the test run's own profiles are not this start's).
                 "--spring.profiles.active=default",
                 "--spring.datasource.url=jdbc:h2:mem:safe-start-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
