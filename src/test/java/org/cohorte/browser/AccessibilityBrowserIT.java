@@ -238,6 +238,34 @@ class AccessibilityBrowserIT extends IntegrationTest {
         problems.forEach(p -> System.out.println("OVERFLOW " + role + " 360px " + where + ": " + p));
     }
 
+    /**
+     * A page with tabs (a community: questions, knowledge, calendar, directory, roster, settings) shows only its first
+     * tab at its address: each other tab this person is offered is opened in both browsers and checked the same way.
+     */
+    private int otherTabs(Browser desk, Browser phone, String role, String path, Map<String, Integer> counts) {
+        String count = "return document.querySelectorAll('vaadin-tabsheet vaadin-tab').length;";
+        long tabs = ((Number) desk.driver().executeScript(count)).longValue();
+        if (tabs != ((Number) phone.driver().executeScript(count)).longValue()) {
+            failures.add(role + " " + path + ": not the same tabs at 1280 px and 360 px");
+            return 0;
+        }
+        for (int tab = 1; tab < tabs; tab++) {
+            String where = path + " tab " + tab;
+            for (Browser b : List.of(desk, phone)) {
+                b.driver().executeScript("document.querySelectorAll('vaadin-tabsheet vaadin-tab')[arguments[0]].click();", tab);
+                idle(b);
+            }
+            axe(desk, role, where, counts);
+            fits(phone, role, where);
+            String shot = "a11y-360-" + role + "-tab" + tab + path.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "id")
+                    .replaceAll("[^A-Za-z0-9]+", "-");
+            if (shots.add(shot)) {
+                phone.screenshot(shot);
+            }
+        }
+        return (int) Math.max(0, tabs - 1);
+    }
+
     /** Concrete addresses for a route pattern, as this person: their records, else a record that does not exist. */
     private List<String> addresses(String pattern, String user) {
         List<String> ids = switch (pattern) {
@@ -361,6 +389,7 @@ class AccessibilityBrowserIT extends IntegrationTest {
                         phone.screenshot(shot);
                     }
                     pages++;
+                    pages += otherTabs(desk, phone, role, path, counts);
                 }
                 for (String[] dialog : DIALOGS.getOrDefault(role, List.of())) {
                     for (Browser b : List.of(desk, phone)) {

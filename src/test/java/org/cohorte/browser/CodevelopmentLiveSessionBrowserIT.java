@@ -81,6 +81,7 @@ class CodevelopmentLiveSessionBrowserIT extends IntegrationTest {
         try {
             Browser facilitator = new Browser(baseUrl());
             all.add(facilitator);
+            long signingIn = System.nanoTime();
             facilitator.signIn(g.facilitator(), TestData.PASSWORD);
             facilitator.waitFor("vaadin-app-layout");
             facilitator.open("/codevelopment/group/" + g.id());
@@ -92,6 +93,9 @@ class CodevelopmentLiveSessionBrowserIT extends IntegrationTest {
             String url = facilitator.driver().getCurrentUrl();
             UUID session = UUID.fromString(url.substring(url.lastIndexOf('/') + 1));
             facilitator.waitForText("#codev-status-badge", "En préparation");
+            // A figure for the notes: from the login form to a launched session's board, the group being ready.
+            System.out.println("LAUNCH login to launched session board: "
+                    + java.time.Duration.ofNanos(System.nanoTime() - signingIn).toMillis() + " ms");
 
             Browser clientBrowser = new Browser(baseUrl());
             all.add(clientBrowser);
