@@ -246,8 +246,9 @@ public class InboxService {
         StringBuilder sql = new StringBuilder("SELECT RES.* FROM ").append(taskTable).append(" RES")
                 .append(" LEFT JOIN ").append(executionTable).append(" PI ON PI.ID_ = RES.PROC_INST_ID_")
                 .append(" LEFT JOIN ").append(processDefinitionTable).append(" D ON D.ID_ = RES.PROC_DEF_ID_");
-        // A branch's subject: the variable of the task's own execution (the ACT_IDX_VAR_EXE index), read only for
-        // the processes that name one; a task-local variable of the same name does not count.
+        // A branch's subject: the variable of the task's own execution, for the processes that name one; a task-local
+        // variable of the same name does not count. Indexed: PostgreSQL reads the open branches' variables through
+        // the engine's (TASK_ID_, NAME_, TYPE_) index and hashes them, or probes its EXECUTION_ID_ index.
         List<String> branches = providers.stream().filter(p -> p.subjectBranchVariable() != null)
                 .map(p -> "(D.KEY_ = '" + p.processKey() + "' AND V.NAME_ = '" + p.subjectBranchVariable() + "')")
                 .toList();
