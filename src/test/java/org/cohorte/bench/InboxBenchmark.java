@@ -28,7 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The inbox's first page for one user with {@value #OPEN_TASKS} open tasks (70 % assigned to them, 30 % offered
  * to one of their groups) and {@value #HISTORIC_TASKS} completed task rows in the history, through InboxService as
- * the Vaadin grid calls it: a page of 50 rows and the count.
+ * the Vaadin grid calls it: a page of 50 rows and the count; then the first page sorted by subject and filtered by a
+ * word of the subject (p50 and p95 of each). Sizes: -Dbench.inbox.tasks, -Dbench.inbox.historicTasks,
+ * -Dbench.inbox.runs, -Dbench.inbox.warmup (a small run checks the benchmark works, e.g. 2000 tasks, 20 runs).
  * Tasks are created once per database and reused by later runs. Prints figures; asserts nothing about time.
  */
 @Tag("benchmark")
@@ -105,7 +107,10 @@ class InboxBenchmark extends IntegrationTest {
         }
         // The subject sort and the subject filter: one native query joining every process's subject text.
         bySubject("inbox.firstPage.sortedBySubject", InboxSearch.ANY, InboxSort.SUBJECT);
+        // A word in every task's subject: the newest-first plan can stop after one page of matches.
         bySubject("inbox.firstPage.subjectFilter", new InboxSearch(null, "tâche"), InboxSort.CREATED);
+        // A word in none: every task of the user is read and matched before the (empty) page is known, the worst case.
+        bySubject("inbox.firstPage.subjectFilterNoMatch", new InboxSearch(null, "zèbre"), InboxSort.CREATED);
         bySubject("inbox.firstPage.processFilter", new InboxSearch(PROCESS, null), InboxSort.CREATED);
     }
 

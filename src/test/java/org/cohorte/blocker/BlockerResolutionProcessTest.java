@@ -132,8 +132,13 @@ class BlockerResolutionProcessTest extends IntegrationTest {
         assertThat(instance).hasPassed("service_task_escalate_blocker").isEnded();
         assertThat(reload(blockerId).getStatus()).isEqualTo(BlockerStatus.ESCALATED);
         assertThat(reload(blockerId).getEscalatedAt()).isNotNull();
-        assertThat(data.as(forum, () -> notificationService.recent(20)).stream()
-                .anyMatch(n -> n.toString().contains("Données inaccessibles"))).isTrue();
+        assertThat(data.as(forum, () -> notificationService.recent(20)))
+                .filteredOn(n -> n.messageKey().equals("blocker.notify.escalated"))
+                .anySatisfy(n -> {
+                    assertThat(n.args()).anyMatch(a -> a.contains("Données inaccessibles"));
+                    // It links to where the forum reads open blockers.
+                    assertThat(n.link()).isEqualTo("steering-room");
+                });
         assertThat(data.as(forum, () -> blockerService.openBlockers()).stream().map(BlockerSummary::id)).contains(blockerId);
     }
 

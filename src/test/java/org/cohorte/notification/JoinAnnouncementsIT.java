@@ -9,9 +9,11 @@ import java.util.UUID;
 import org.cohorte.base.error.CohorteException;
 import org.cohorte.base.outbox.Outbox;
 import org.cohorte.base.outbox.OutboxMessage;
+import org.cohorte.base.time.EngineClock;
 import org.cohorte.codevelopment.CodevFixture;
 import org.cohorte.codevelopment.domain.SessionMode;
 import org.cohorte.codevelopment.service.CodevGroupService;
+import org.cohorte.codevelopment.service.CodevSessionService;
 import org.cohorte.community.domain.CommunityRole;
 import org.cohorte.community.service.CommunityService;
 import org.cohorte.identity.service.Roles;
@@ -36,6 +38,8 @@ class JoinAnnouncementsIT extends IntegrationTest {
     CommunityService communityService;
     @Autowired
     CodevGroupService groupService;
+    @Autowired
+    CodevSessionService sessionService;
     @Autowired
     NotificationService notifications;
     @Autowired
@@ -86,17 +90,26 @@ class JoinAnnouncementsIT extends IntegrationTest {
         UUID session = codev.launch(g, SessionMode.LIVE);
         String client = codev.clientOf(g, session);
         List<String> consultants = codev.consultantsOf(g, session);
+        // Each names the group and the session's date: two sessions of one group are told apart.
+        String groupName = data.as(g.facilitator(), () -> groupService.get(g.id()).name());
+        String date = data.as(g.facilitator(), () -> sessionService.board(session).scheduledAt())
+                .atZone(EngineClock.ZONE).toLocalDate().toString();
         assertThat(bell(client)).anySatisfy(n -> {
-            assertThat(n.messageKey()).isEqualTo("codevelopment.notification.launchedClient");
+            assertThat(n.messageKey()).isEqualTo("codevelopment.notification.sessionClient");
+            assertThat(n.args()).containsExactly(groupName, date);
             assertThat(n.link()).isEqualTo("codevelopment/session/" + session);
         });
-        assertThat(mails(client, "Vous êtes client(e)")).hasSize(1);
+        assertThat(mails(client, "Vous êtes client(e)")).singleElement().satisfies(m -> assertThat(m.body())
+                .contains("séance de codéveloppement du " + date + " du groupe « " + groupName + " »"));
         for (String consultant : consultants) {
-            assertThat(bell(consultant)).anySatisfy(n ->
-                    assertThat(n.messageKey()).isEqualTo("codevelopment.notification.launchedConsultant"));
-            assertThat(mails(consultant, "Vous êtes consultant(e)")).hasSize(1);
+            assertThat(bell(consultant)).anySatisfy(n -> {
+                assertThat(n.messageKey()).isEqualTo("codevelopment.notification.sessionConsultant");
+                assertThat(n.args()).containsExactly(groupName, date);
+            });
+            assertThat(mails(consultant, "Vous êtes consultant(e)")).singleElement()
+                    .satisfies(m -> assertThat(m.body()).contains(date).contains(groupName));
         }
-        assertThat(bell(g.facilitator())).noneMatch(n -> n.messageKey().startsWith("codevelopment.notification.launched"));
+        assertThat(bell(g.facilitator())).noneMatch(n -> n.messageKey().startsWith("codevelopment.notification.session"));
     }
 
     @Test

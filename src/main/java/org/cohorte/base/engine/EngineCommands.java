@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 
 /**
  * What Cohorte asks of the engine beyond its public API, each for a measured reason, in one place: the engine
@@ -47,13 +48,15 @@ public final class EngineCommands {
     }
 
     /** The engine's tables read in plain SQL, with the configured prefix. */
-    public record Tables(String task, String identityLink, String execution, String processDefinition) {
+    public record Tables(String task, String identityLink, String execution, String processDefinition,
+                         String variable) {
 
         public static Tables of(ManagementService managementService) {
             return new Tables(managementService.getTableName(TaskEntity.class),
                     managementService.getTableName(IdentityLinkEntity.class),
                     managementService.getTableName(ExecutionEntity.class),
-                    managementService.getTableName(ProcessDefinitionEntity.class));
+                    managementService.getTableName(ProcessDefinitionEntity.class),
+                    managementService.getTableName(VariableInstanceEntity.class));
         }
     }
 }

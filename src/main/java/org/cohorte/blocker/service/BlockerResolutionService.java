@@ -129,7 +129,9 @@ public class BlockerResolutionService {
             if (blocker.getEscalatedAt() == null) {
                 blocker.escalate();
             }
-            notificationService.notify(membersOf(Roles.FORUM), "blocker.notify.escalated", List.of(blocker.getTitle()), null);
+            // The steering room lists open blockers, escalated ones included: the forum's page for them.
+            notificationService.notify(membersOf(Roles.FORUM), "blocker.notify.escalated", List.of(blocker.getTitle()),
+                    "steering-room");
         }
     }
 

@@ -204,10 +204,12 @@ public class CodevSessionService {
                 session.getId().toString(), variables));
         // Each one told their part, by bell and e-mail in their own language, with the board's address.
         String board = "codevelopment/session/" + session.getId();
-        notificationService.announce(List.of(request.clientId()), "codevelopment.notification.launchedClient",
-                List.of(group.getName()), board);
-        notificationService.announce(consultants, "codevelopment.notification.launchedConsultant",
-                List.of(group.getName()), board);
+        // The group and the session's date (ISO: a notification's arguments are stored once for all its readers).
+        List<String> subject = List.of(group.getName(),
+                request.scheduledAt().atZone(EngineClock.ZONE).toLocalDate().toString());
+        notificationService.announce(List.of(request.clientId()), "codevelopment.notification.sessionClient",
+                subject, board);
+        notificationService.announce(consultants, "codevelopment.notification.sessionConsultant", subject, board);
         publishCalendar(group, session, false);
         return session.getId();
     }

@@ -105,8 +105,9 @@ public class SessionProgress {
     public void notifyCancelled(UUID sessionId) {
         CodevSession s = session(sessionId);
         String group = groups.findById(s.getGroupId()).map(g -> g.getName()).orElse("");
-        notificationService.notify(everyone(s), "codevelopment.notification.cancelled",
-                List.of(group, s.getCancelReason() == null ? "" : s.getCancelReason()), "codevelopment/group/" + s.getGroupId());
+        notificationService.notify(everyone(s), "codevelopment.notification.sessionCancelled",
+                List.of(group, s.getScheduledAt().atZone(EngineClock.ZONE).toLocalDate().toString(),
+                        s.getCancelReason() == null ? "" : s.getCancelReason()), "codevelopment/group/" + s.getGroupId());
         changes.changed(sessionId);
     }
 

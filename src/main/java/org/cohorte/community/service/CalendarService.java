@@ -75,15 +75,25 @@ public class CalendarService {
                 event.cancelled());
         activities.save(activity);
         if (created && !event.cancelled()) {
-            notifier.notify(communityService.memberIds(event.communityId()), null, "community.notify.activity",
-                    List.of(activity.getTitle()), "community/" + event.communityId());
+            notifier.notify(communityService.memberIds(event.communityId()), null, "community.notify.activityScheduled",
+                    subject(activity.getTitle(), community.get().getName(), event.start()),
+                    "community/" + event.communityId());
         }
+    }
+
+    /**
+     * What an activity's notification names: its title, its community and when it starts (ISO date and time in
+     * Cohorte's zone: a notification's arguments are stored once for all its readers, whatever their language).
+     */
+    private static List<String> subject(String title, String community, Instant start) {
+        return List.of(title, community,
+                start.atZone(EngineClock.ZONE).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
     }
 
     /** A facilitator plans an activity (monthly call, workshop). */
     @Transactional
     public UUID schedule(UUID communityId, String title, String kind, Instant start, Instant end) {
-        communityService.requireManager(communityId);
+        String communityName = communityService.requireManager(communityId).getName();
         String clean = title == null ? "" : PlainText.clean(title).strip();
         if (clean.isEmpty() || clean.length() > 300 || start == null || end == null || !end.isAfter(start)) {
             throw new CohorteException("community.error.activityInvalid");
@@ -91,8 +101,8 @@ public class CalendarService {
         CommunityActivity activity = new CommunityActivity(communityId, null, null);
         activity.schedule(clean, kind == null ? "OTHER" : kind, start, end, false);
         activities.save(activity);
-        notifier.notify(communityService.memberIds(communityId), null, "community.notify.activity",
-                List.of(clean), "community/" + communityId);
+        notifier.notify(communityService.memberIds(communityId), null, "community.notify.activityScheduled",
+                subject(clean, communityName, start), "community/" + communityId);
         return activity.getId();
     }
 

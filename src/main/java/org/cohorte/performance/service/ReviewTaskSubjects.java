@@ -59,9 +59,27 @@ class ReviewTaskSubjects implements TaskSubjectProvider {
         return ReviewService.PROCESS_KEY;
     }
 
+    /**
+     * What each row shows, for the inbox's filter and sort: the sign-off's organization and period (no branch), and
+     * each indicator's name and period (branch: the indicator's id, the {@code indicatorId} of the task's
+     * execution), as the review's measurements list them. Open reviews only: a closed one has no task left, and
+     * years of them would only grow the join. The organization's name comes from its table (the review's foreign
+     * key): organizations are public, indicator names are shared in the steering room.
+     */
     @Override
     public String subjectSql() {
-        return "SELECT CAST(id AS VARCHAR(36)) AS business_key, period AS subject FROM perf_review";
+        return "SELECT CAST(r.id AS VARCHAR(36)) AS business_key, CAST(NULL AS VARCHAR(36)) AS branch,"
+                + " o.name || ' — ' || r.period AS subject"
+                + " FROM perf_review r JOIN organization o ON o.id = r.organization_id WHERE r.status = 'IN_PROGRESS'"
+                + " UNION ALL SELECT CAST(r.id AS VARCHAR(36)), CAST(m.indicator_id AS VARCHAR(36)),"
+                + " i.name || ' — ' || r.period"
+                + " FROM perf_review r JOIN perf_measurement m ON m.review_id = r.id"
+                + " JOIN perf_indicator i ON i.id = m.indicator_id WHERE r.status = 'IN_PROGRESS'";
+    }
+
+    @Override
+    public String subjectBranchVariable() {
+        return "indicatorId";
     }
 
     @Override

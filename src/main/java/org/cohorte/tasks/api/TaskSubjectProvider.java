@@ -38,4 +38,15 @@ public interface TaskSubjectProvider {
     default String subjectSql() {
         return null;
     }
+
+    /**
+     * For a process whose tasks in one instance are about different things (a review's indicators, one per
+     * multi-instance branch): the name of a variable of the task's own execution that holds, as text, what the
+     * task is about inside the record. {@link #subjectSql} then has a third text column, {@code branch}: a row
+     * with a branch names the tasks whose execution holds that value; a row whose branch is null names the
+     * instance's other tasks. Null (the default): every task of an instance is about its business key's record.
+     */
+    default String subjectBranchVariable() {
+        return null;
+    }
 }

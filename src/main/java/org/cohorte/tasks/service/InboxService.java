@@ -83,6 +83,7 @@ public class InboxService {
     private final String identityLinkTable;
     private final String executionTable;
     private final String processDefinitionTable;
+    private final String variableTable;
     private final ObjectProvider<TaskSubjectProvider> subjectProviders;
     private final JdbcTemplate jdbc;
     private final DatabaseDialect dialect;
@@ -102,6 +103,7 @@ public class InboxService {
         this.identityLinkTable = tables.identityLink();
         this.executionTable = tables.execution();
         this.processDefinitionTable = tables.processDefinition();
+        this.variableTable = tables.variable();
         this.subjectProviders = subjectProviders;
         this.jdbc = new JdbcTemplate(dataSource);
         this.dialect = dialect;
@@ -240,11 +242,23 @@ public class InboxService {
             default -> "(" + mine + " OR " + claimable + ")";
         };
         String subject = "LOWER(COALESCE(S.SUBJECT, RES.NAME_))";
+        List<TaskSubjectProvider> providers = subjectSqlProviders();
         StringBuilder sql = new StringBuilder("SELECT RES.* FROM ").append(taskTable).append(" RES")
                 .append(" LEFT JOIN ").append(executionTable).append(" PI ON PI.ID_ = RES.PROC_INST_ID_")
-                .append(" LEFT JOIN ").append(processDefinitionTable).append(" D ON D.ID_ = RES.PROC_DEF_ID_")
-                .append(" LEFT JOIN (").append(subjectUnion()).append(") S ON S.PROCESS_KEY = D.KEY_")
+                .append(" LEFT JOIN ").append(processDefinitionTable).append(" D ON D.ID_ = RES.PROC_DEF_ID_");
+        // A branch's subject: the variable of the task's own execution, for the processes that name one; a task-local
+        // variable of the same name does not count. Indexed: PostgreSQL reads the open branches' variables through
+        // the engine's (TASK_ID_, NAME_, TYPE_) index and hashes them, or probes its EXECUTION_ID_ index.
+        List<String> branches = providers.stream().filter(p -> p.subjectBranchVariable() != null)
+                .map(p -> "(D.KEY_ = '" + p.processKey() + "' AND V.NAME_ = '" + p.subjectBranchVariable() + "')")
+                .toList();
+        if (!branches.isEmpty()) {
+            sql.append(" LEFT JOIN ").append(variableTable).append(" V ON V.EXECUTION_ID_ = RES.EXECUTION_ID_")
+                    .append(" AND V.TASK_ID_ IS NULL AND (").append(String.join(" OR ", branches)).append(")");
+        }
+        sql.append(" LEFT JOIN (").append(subjectUnion(providers)).append(") S ON S.PROCESS_KEY = D.KEY_")
                 .append(" AND S.BUSINESS_KEY = PI.BUSINESS_KEY_")
+                .append(branches.isEmpty() ? " AND S.BRANCH IS NULL" : " AND COALESCE(S.BRANCH, '') = COALESCE(V.TEXT_, '')")
                 .append(" WHERE RES.SUSPENSION_STATE_ = 1 AND ").append(who).append(dueCondition(filter, parameters));
         if (search.processKey() != null) {
             sql.append(" AND D.KEY_ = #{processKey}");
@@ -270,22 +284,33 @@ public class InboxService {
         });
     }
 
-    /** Every provider's subject text as one derived table (process key, business key, subject). */
-    private String subjectUnion() {
+    /**
+     * The providers whose subject text the native query joins: those with a subject SQL, whose process key (and
+     * branch variable, if any) are plain names, since both are written into the SQL.
+     */
+    private List<TaskSubjectProvider> subjectSqlProviders() {
+        return subjectProviders.orderedStream().filter(p -> p.subjectSql() != null)
+                .filter(p -> p.processKey().matches("[A-Za-z0-9_\\-]+"))
+                .filter(p -> p.subjectBranchVariable() == null || p.subjectBranchVariable().matches("[A-Za-z0-9_]+"))
+                .toList();
+    }
+
+    /** Every provider's subject text as one derived table (process key, business key, branch, subject). */
+    private String subjectUnion(List<TaskSubjectProvider> providers) {
         StringBuilder union = new StringBuilder();
-        for (TaskSubjectProvider provider : subjectProviders.orderedStream().toList()) {
-            String select = provider.subjectSql();
-            if (select == null || !provider.processKey().matches("[A-Za-z0-9_\\-]+")) {
-                continue;
-            }
+        for (TaskSubjectProvider provider : providers) {
             union.append(union.isEmpty() ? "" : " UNION ALL ")
                     .append("SELECT CAST('").append(provider.processKey()).append("' AS VARCHAR(255)) AS PROCESS_KEY,")
                     .append(" CAST(X.business_key AS VARCHAR(255)) AS BUSINESS_KEY,")
-                    .append(" CAST(X.subject AS VARCHAR(1000)) AS SUBJECT FROM (").append(select).append(") X");
+                    .append(provider.subjectBranchVariable() == null ? " CAST(NULL AS VARCHAR(255))"
+                            : " CAST(X.branch AS VARCHAR(255))").append(" AS BRANCH,")
+                    .append(" CAST(X.subject AS VARCHAR(1000)) AS SUBJECT FROM (").append(provider.subjectSql())
+                    .append(") X");
         }
         return union.isEmpty()
                 ? "SELECT CAST(NULL AS VARCHAR(255)) AS PROCESS_KEY, CAST(NULL AS VARCHAR(255)) AS BUSINESS_KEY,"
-                        + " CAST(NULL AS VARCHAR(1000)) AS SUBJECT FROM " + taskTable + " WHERE 1 = 0"
+                        + " CAST(NULL AS VARCHAR(255)) AS BRANCH, CAST(NULL AS VARCHAR(1000)) AS SUBJECT FROM "
+                        + taskTable + " WHERE 1 = 0"
                 : union.toString();
     }
 
