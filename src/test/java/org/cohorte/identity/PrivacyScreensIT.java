@@ -15,6 +15,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.PasswordField;
 import org.camunda.bpm.engine.IdentityService;
 import org.cohorte.identity.service.MemberSummary;
 import org.cohorte.identity.service.Roles;
@@ -29,6 +31,10 @@ class PrivacyScreensIT extends ViewTest {
 
     @Autowired
     IdentityService identityService;
+    @Autowired
+    org.cohorte.identity.domain.SsoAccountRepository ssoAccounts;
+    @Autowired
+    org.cohorte.identity.service.MemberService memberService;
 
     @Test
     void a_member_finds_the_download_of_their_data_on_their_profile() {
@@ -38,6 +44,32 @@ class PrivacyScreensIT extends ViewTest {
         assertThat(download.getText()).isEqualTo("Télécharger mes données (.json)");
         assertThat(download.getHref()).isNotBlank();
     }
+
+    @Test
+    void a_member_with_a_password_sees_the_password_change_and_one_who_signs_in_by_sso_does_not() {
+        signIn(data.user("local", Roles.PARTICIPANT));
+        UI.getCurrent().navigate(ProfileView.class);
+        assertThat(_find(PasswordField.class, spec -> spec.withId("profile-current-password"))).hasSize(1);
+        assertThat(_find(Button.class, spec -> spec.withId("profile-change-password"))).hasSize(1);
+        assertThat(_find(Paragraph.class, spec -> spec.withId("profile-password-sso"))).isEmpty();
+
+        String sso = data.user("sso", Roles.PARTICIPANT);
+        ssoAccounts.save(new org.cohorte.identity.domain.SsoAccount(sso, "https://idp.test.local", "subject-" + sso));
+        signIn(sso);
+        UI.getCurrent().navigate(ProfileView.class);
+        assertThat(_find(PasswordField.class, spec -> spec.withId("profile-current-password"))).isEmpty();
+        assertThat(_find(PasswordField.class, spec -> spec.withId("profile-new-password"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId("profile-change-password"))).isEmpty();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("profile-password-sso")).getText())
+                .startsWith("Vous vous connectez par l’authentification unique");
+        // The rest of the profile is theirs as for anyone.
+        assertThat(_find(Anchor.class, spec -> spec.withId("profile-download-data"))).hasSize(1);
+        // And the service refuses them a local password, whatever the screen shows.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> data.as(sso, () -> memberService.changeMyPassword(
+                        org.cohorte.testsupport.TestData.PASSWORD, "Un-nouveau-mot-de-passe-2026")))
+                .isInstanceOf(org.cohorte.base.error.ForbiddenException.class);
+    }
+
 
     @Test
     @SuppressWarnings("unchecked")

@@ -37,6 +37,10 @@ public class CodevGroup {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Days a closed case is kept before its text is erased; null: the global default (CaseRetention). */
+    @Column(name = "case_retention_days")
+    private Integer caseRetentionDays;
+
     @Version
     private long version;
 
@@ -79,5 +83,13 @@ public class CodevGroup {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Integer getCaseRetentionDays() {
+        return caseRetentionDays;
+    }
+
+    public void setCaseRetentionDays(Integer caseRetentionDays) {
+        this.caseRetentionDays = caseRetentionDays;
     }
 }

@@ -47,6 +47,9 @@ public class CodevGroupService {
 
     public static final int MIN_MEMBERS = 4;
     public static final int MAX_MEMBERS = 8;
+    /** A group's own case retention: at least a month (a follow-up fits), at most ten years. */
+    public static final int MIN_RETENTION_DAYS = 30;
+    public static final int MAX_RETENTION_DAYS = 3650;
 
     private final CodevGroupRepository groups;
     private final CodevGroupMemberRepository members;
@@ -58,12 +61,13 @@ public class CodevGroupService {
     private final EngineAuthentication engineAuthentication;
     private final NotificationService notifications;
     private final InvitationService invitations;
+    private final CaseRetention caseRetention;
 
     public CodevGroupService(CodevGroupRepository groups, CodevGroupMemberRepository members,
                              CodevSessionRepository sessions, CommunityService communityService,
                              MemberService memberService, CurrentUser currentUser, IdentityService identityService,
                              EngineAuthentication engineAuthentication, NotificationService notifications,
-                             InvitationService invitations) {
+                             InvitationService invitations, CaseRetention caseRetention) {
         this.groups = groups;
         this.members = members;
         this.sessions = sessions;
@@ -74,6 +78,7 @@ public class CodevGroupService {
         this.engineAuthentication = engineAuthentication;
         this.notifications = notifications;
         this.invitations = invitations;
+        this.caseRetention = caseRetention;
     }
 
     /** Tells new members they joined (bell and e-mail in their language), naming the group and its facilitator. */
@@ -181,6 +186,27 @@ public class CodevGroupService {
         member.leave();
     }
 
+    /**
+     * Sets how long the group's closed cases are kept (days), or null for the global default. The group's
+     * facilitator or an administrator only: the rule is the group's, and an administrator answers for the
+     * organisation's retention policy (setting a number reads nothing of the cases). Anyone else: not found.
+     */
+    @Transactional
+    public void setCaseRetention(UUID groupId, Integer days) {
+        CurrentUser.Identity me = currentUser.require();
+        CodevGroup group = groups.findById(groupId).orElseThrow(CodevGroupService::notFound);
+        if (!me.isAdmin() && !group.getFacilitatorId().equals(me.userId())) {
+            if (canRead(group, me.userId())) {
+                throw new ForbiddenException("codevelopment.error.facilitatorOnly");
+            }
+            throw notFound();
+        }
+        if (days != null && (days < MIN_RETENTION_DAYS || days > MAX_RETENTION_DAYS)) {
+            throw new CohorteException("codevelopment.error.retentionRange", MIN_RETENTION_DAYS, MAX_RETENTION_DAYS);
+        }
+        group.setCaseRetentionDays(days);
+    }
+
     /** The signed-in member accepts the group's charter; only then do they see its cases. */
     @Transactional
     public void acceptCharter(UUID groupId) {
@@ -242,7 +268,8 @@ public class CodevGroupService {
         String suggested = suggested(all, standings);
         return new GroupDetails(group.getId(), group.getName(), group.getCommunityId(), group.getCharter(),
                 group.isNoHierarchy(), group.getFacilitatorId(), names.get(group.getFacilitatorId()), standing,
-                facilitator, myMembership.isPresent(), accepted, facilitator || accepted, suggested);
+                facilitator, myMembership.isPresent(), accepted, facilitator || accepted, suggested,
+                group.getCaseRetentionDays(), caseRetention.defaultDays());
     }
 
     /** The active members in rotation order, the suggested next client first (facilitator and members). */

@@ -124,6 +124,7 @@ public class CodevGroupView extends VerticalLayout implements HasUrlParameter<St
             add(addMemberBar(group), launchForm(group));
         }
         add(new H3(getTranslation("codevelopment.group.history")), history());
+        add(retention(group));
         add(exportLink(group));
         if (group.memberMe()) {
             Button leave = new Button(getTranslation("codevelopment.group.leave"), e -> {
@@ -313,6 +314,41 @@ public class CodevGroupView extends VerticalLayout implements HasUrlParameter<St
         grid.setEmptyStateText(getTranslation("codevelopment.group.noSessions"));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(SessionBoardView.class, e.getItem().id().toString())));
         return grid;
+    }
+
+    /**
+     * How long the group's closed cases are kept (Law 25): every reader sees it; the facilitator changes it (empty:
+     * the default). The service checks the bounds and who may.
+     */
+    private Component retention(GroupDetails group) {
+        Span current = new Span(group.caseRetentionDays() == null
+                ? getTranslation("codevelopment.group.retentionDefault", group.effectiveRetentionDays())
+                : getTranslation("codevelopment.group.retentionOwn", group.effectiveRetentionDays()));
+        current.setId("codev-retention");
+        VerticalLayout box = new VerticalLayout(new H3(getTranslation("codevelopment.group.retentionTitle")), current);
+        box.setPadding(false);
+        box.setSpacing(false);
+        if (group.facilitatedByMe()) {
+            IntegerField days = new IntegerField(getTranslation("codevelopment.group.retentionDays"));
+            days.setId("codev-retention-days");
+            days.setMin(CodevGroupService.MIN_RETENTION_DAYS);
+            days.setMax(CodevGroupService.MAX_RETENTION_DAYS);
+            days.setClearButtonVisible(true);
+            days.setValue(group.caseRetentionDays());
+            days.setHelperText(getTranslation("codevelopment.group.retentionHelp", CodevGroupService.MIN_RETENTION_DAYS,
+                    CodevGroupService.MAX_RETENTION_DAYS, group.defaultRetentionDays()));
+            Button save = new Button(getTranslation("common.save"), e -> {
+                if (Notifier.attempt(() -> groupService.setCaseRetention(groupId, days.getValue()))) {
+                    Notifier.success("codevelopment.group.retentionSaved");
+                    show();
+                }
+            });
+            save.setId("codev-retention-save");
+            HorizontalLayout bar = new HorizontalLayout(days, save);
+            bar.setAlignItems(Alignment.BASELINE);
+            box.add(bar);
+        }
+        return box;
     }
 
     private Anchor exportLink(GroupDetails group) {

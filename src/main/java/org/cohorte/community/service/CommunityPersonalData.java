@@ -8,7 +8,11 @@ import org.cohorte.base.privacy.PersonalDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The person's memberships, questions, answers and comments, and the questions they follow. */
+/**
+ * The person's memberships, questions, answers and comments, the questions they follow, their duty weeks, and the
+ * knowledge articles they wrote or edited (each version they wrote, with its text: articles are the community's
+ * shared, non-confidential knowledge).
+ */
 @Component
 class CommunityPersonalData implements PersonalDataSource {
 
@@ -40,6 +44,14 @@ class CommunityPersonalData implements PersonalDataSource {
         data.put("duty_weeks", PersonalDataRows.query(jdbc, "select c.name as community, d.week_start from "
                 + "community_duty d join community c on c.id = d.community_id where d.expert_id = ? order by d.week_start",
                 userId));
+        data.put("articles_written_or_edited", PersonalDataRows.query(jdbc, "select a.id, c.name as community, a.title, "
+                + "a.created_at, a.updated_at, case when a.created_by = ? then 'author' else 'editor' end as part "
+                + "from knowledge_article a join community c on c.id = a.community_id where a.created_by = ? "
+                + "or a.updated_by = ? or exists (select 1 from knowledge_article_version v where v.article_id = a.id "
+                + "and v.edited_by = ?) order by a.created_at", userId, userId, userId, userId));
+        data.put("article_versions", PersonalDataRows.query(jdbc, "select v.article_id, v.version_number, v.title, "
+                + "v.body, v.tags, v.edited_at, v.change_note from knowledge_article_version v where v.edited_by = ? "
+                + "order by v.edited_at, v.version_number", userId));
         return data;
     }
 }

@@ -453,6 +453,10 @@ public class MemberService {
      */
     public void changeMyPassword(String currentPassword, String newPassword) {
         String userId = currentUser.userId();
+        // Their password lives with the identity provider; a local one would open a second door to the account.
+        if (signsInBySso(userId)) {
+            throw new ForbiddenException("identity.error.ssoNoLocalPassword");
+        }
         User user = engineAuthentication.asSystem(() -> identityService.createUserQuery().userId(userId).singleResult());
         if (user == null) {
             throw new NotFoundException("identity.error.memberNotFound", userId);
@@ -472,6 +476,17 @@ public class MemberService {
             identityService.saveUser(user);
         });
         LOG.info("Password changed by its owner: user={}", userId);
+    }
+
+    /** Whether the signed-in member signs in through the identity provider (single sign-on), not with a password. */
+    public boolean mySignInIsSso() {
+        return signsInBySso(currentUser.userId());
+    }
+
+    /** An {@code sso_account} row links the member to a provider's person (SsoMemberService). */
+    private boolean signsInBySso(String userId) {
+        Long n = jdbc.queryForObject("select count(*) from sso_account where user_id = ?", Long.class, userId);
+        return n != null && n > 0;
     }
 
     /** Group ids a user belongs to, read at sign-in. */

@@ -129,6 +129,7 @@ public class PersonalDataService {
         int cells = jdbc.update("update member_profile set display_name = ? where user_id = ?", pseudonym, userId);
         cells += rewriter.rewrite(table -> !table.startsWith("act_") && !table.startsWith("flyway_"), replacements);
         cells += engineHistory.rewrite(replacements);
+        cells += engineHistory.rewriteListedIds(userId, pseudonym);
         jdbc.update("insert into privacy_audit (id, action, subject, actor, at) values (?, ?, ?, ?, ?)",
                 UUID.randomUUID(), "MEMBER_PSEUDONYMISED", pseudonym, admin.userId(),
                 java.sql.Timestamp.from(clock.instant()));

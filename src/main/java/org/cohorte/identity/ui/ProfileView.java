@@ -31,7 +31,10 @@ import org.cohorte.identity.service.OrganizationService;
 import org.cohorte.identity.service.PasswordPolicy;
 import org.cohorte.identity.service.PersonalDataService;
 
-/** "Mon profil": the member's display name, organization, language and time zone, their password and access tokens. */
+/**
+ * "Mon profil": the member's display name, organization, language and time zone, their password (members who sign in
+ * through the identity provider have none here) and access tokens.
+ */
 @Route("profile")
 @PermitAll
 public class ProfileView extends VerticalLayout implements HasDynamicTitle {
@@ -113,6 +116,13 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void addPasswordChange(MemberService memberService) {
+        if (memberService.mySignInIsSso()) {
+            // Signed in through the identity provider: no local password to change here.
+            Paragraph note = new Paragraph(getTranslation("identity.profile.passwordAtProvider"));
+            note.setId("profile-password-sso");
+            add(new H2(getTranslation("identity.profile.password")), note);
+            return;
+        }
         PasswordField current = new PasswordField(getTranslation("identity.profile.currentPassword"));
         current.setId("profile-current-password");
         PasswordField chosen = new PasswordField(getTranslation("identity.profile.newPassword"));
