@@ -3,10 +3,7 @@ package org.cohorte.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -134,7 +131,7 @@ class PersonalDataCoverageIT extends IntegrationTest {
 
         for (String table : List.of("blocker", "knowledge_article", "knowledge_article_version", "codev_group",
                 "codev_group_member", "codev_session", "codev_participant")) {
-            assertThat(traces(table, member)).as("%s still holding the login", table).isEmpty();
+            assertThat(DatabaseTraces.of(jdbc, table, member)).as("%s still holding the login", table).isEmpty();
         }
         assertThat(jdbc.queryForObject("select declared_by from blocker where id = ?", String.class, raised))
                 .isEqualTo(pseudonym);
@@ -183,7 +180,7 @@ class PersonalDataCoverageIT extends IntegrationTest {
 
         String pseudonym = data.as(admin, () -> privacy.removeMember(plain));
 
-        assertThat(traces(null, plain)).as("cells still holding %s", plain).isEmpty();
+        assertThat(DatabaseTraces.of(jdbc, null, plain)).as("cells still holding %s", plain).isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from act_hi_varinst where name_ = 'facilitators' and "
                 + "proc_inst_id_ in (select id_ from act_hi_procinst where business_key_ = ?) and text_ like ?", Long.class,
                 question.toString(), "%" + pseudonym + "%")).isPositive();
@@ -209,31 +206,5 @@ class PersonalDataCoverageIT extends IntegrationTest {
             profiles.save(new MemberProfile(userId, "Zélie Nadeau", null, "fr"));
         });
         return userId;
-    }
-
-    /**
-     * "table.column" of every text cell of the table (every table when null) where the text stands as a word of its
-     * own, in any case, including as an element of a comma-separated list.
-     */
-    private List<String> traces(String onlyTable, String text) {
-        java.util.regex.Pattern alone = java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}._@-])"
-                + java.util.regex.Pattern.quote(text.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}_@-]|\\.[\\p{L}\\p{N}])");
-        List<Map<String, Object>> columns = jdbc.queryForList("select table_name, column_name from "
-                + "information_schema.columns where lower(table_schema) = 'public' and lower(data_type) in "
-                + "('character varying', 'varchar', 'text', 'character', 'char')");
-        List<String> found = new ArrayList<>();
-        for (Map<String, Object> column : columns) {
-            String table = (String) column.get("TABLE_NAME");
-            if (onlyTable != null && !table.equalsIgnoreCase(onlyTable)) {
-                continue;
-            }
-            String col = (String) column.get("COLUMN_NAME");
-            List<String> values = jdbc.queryForList("select \"" + col + "\" from \"" + table + "\" where lower(\""
-                    + col + "\") like ?", String.class, "%" + text.toLowerCase(Locale.ROOT) + "%");
-            if (values.stream().anyMatch(v -> alone.matcher(v.toLowerCase(Locale.ROOT)).find())) {
-                found.add(table + "." + col);
-            }
-        }
-        return found;
     }
 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -123,7 +121,7 @@ class PersonalDataIT extends IntegrationTest {
         String admin = data.user("admin", Roles.ADMIN);
         String bystander = scene.group().member(0).equals(leaver) ? scene.group().member(1) : scene.group().member(0);
 
-        assertThat(traces(leaver)).as("the scene leaves the login around").isNotEmpty();
+        assertThat(DatabaseTraces.of(jdbc, null, leaver)).as("the scene leaves the login around").isNotEmpty();
         assertThatThrownBy(() -> data.as(bystander, () -> privacy.removeMember(leaver))).isInstanceOf(CohorteException.class);
         assertThatThrownBy(() -> data.as(admin, () -> privacy.removeMember(admin))).isInstanceOf(CohorteException.class);
         assertThat(identityService.createUserQuery().userId(leaver).count()).isEqualTo(1);
@@ -132,7 +130,7 @@ class PersonalDataIT extends IntegrationTest {
 
         assertThat(pseudonym).startsWith("former-");
         for (String trace : List.of(leaver, email, name, name.toLowerCase(Locale.ROOT))) {
-            assertThat(traces(trace)).as("cells still holding %s", trace).isEmpty();
+            assertThat(DatabaseTraces.of(jdbc, null, trace)).as("cells still holding %s", trace).isEmpty();
         }
         assertThat(identityService.createUserQuery().userId(leaver).count()).isZero();
         assertThat(identityService.checkPassword(leaver, "test-password")).isFalse();
@@ -171,28 +169,5 @@ class PersonalDataIT extends IntegrationTest {
                 recent.session())).startsWith("Mon équipe de 12 personnes");
         assertThat(jdbc.queryForObject("select count(*) from codev_entry where session_id = ?", Long.class,
                 recent.session())).isEqualTo(1);
-    }
-
-    /**
-     * "table.column" of every text cell, of every table (Cohorte's and the engine's), where the text stands as a
-     * word of its own, in any case ("pair-1-12" is no trace of "pair-1-1").
-     */
-    private List<String> traces(String text) {
-        java.util.regex.Pattern alone = java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}._@-])"
-                + java.util.regex.Pattern.quote(text.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}_@-]|\\.[\\p{L}\\p{N}])");
-        List<Map<String, Object>> columns = jdbc.queryForList("select table_name, column_name from "
-                + "information_schema.columns where lower(table_schema) = 'public' and lower(data_type) in "
-                + "('character varying', 'varchar', 'text', 'character', 'char')");
-        List<String> found = new ArrayList<>();
-        for (Map<String, Object> column : columns) {
-            String table = (String) column.get("TABLE_NAME");
-            String col = (String) column.get("COLUMN_NAME");
-            List<String> values = jdbc.queryForList("select \"" + col + "\" from \"" + table + "\" where lower(\""
-                    + col + "\") like ?", String.class, "%" + text.toLowerCase(Locale.ROOT) + "%");
-            if (values.stream().anyMatch(v -> alone.matcher(v.toLowerCase(Locale.ROOT)).find())) {
-                found.add(table + "." + col);
-            }
-        }
-        return found;
     }
 }
