@@ -96,5 +96,16 @@ class ReviewTaskSubjectsIT extends IntegrationTest {
         assertThat(page(org.owner(), organization, InboxSort.CREATED, false)).isEmpty();
         PerformanceFixture.Org other = performance.organization("RVO");
         assertThat(page(other.manager(), organization, InboxSort.SUBJECT, true)).isEmpty();
+
+        // Renamed by an administrator: the sign-off is found by the new name at once, no longer by the old one.
+        String admin = data.user("admin", Roles.ADMIN);
+        String renamed = "Agence renommée " + UUID.randomUUID().toString().substring(0, 8);
+        data.as(admin, () -> {
+            org.cohorte.identity.domain.Organization o = organizationService.get(org.id());
+            return organizationService.update(o.getId(), o.getVersion(), renamed, o.getAcronym(), o.getType());
+        });
+        assertThat(subjects(page(org.manager(), "agence renommee", InboxSort.SUBJECT, true)))
+                .containsExactly(renamed + " — période 2027-Q1");
+        assertThat(page(org.manager(), organization, InboxSort.SUBJECT, true)).isEmpty();
     }
 }

@@ -40,7 +40,7 @@ class BlockerTaskSubjects implements TaskSubjectProvider {
 
     @Override
     public String subjectSql() {
-        return "SELECT CAST(id AS VARCHAR(36)) AS business_key, title AS subject FROM blocker";
+        return "SELECT title AS subject FROM blocker WHERE id = ?";
     }
 
     @Override

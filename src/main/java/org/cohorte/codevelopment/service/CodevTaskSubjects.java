@@ -49,8 +49,7 @@ class CodevTaskSubjects implements TaskSubjectProvider {
     @Override
     public String subjectSql() {
         // The group's name only: the case title is confidential to the group.
-        return "SELECT CAST(s.id AS VARCHAR(36)) AS business_key, g.name AS subject"
-                + " FROM codev_session s JOIN codev_group g ON g.id = s.group_id";
+        return "SELECT g.name AS subject FROM codev_session s JOIN codev_group g ON g.id = s.group_id WHERE s.id = ?";
     }
 
     @Override

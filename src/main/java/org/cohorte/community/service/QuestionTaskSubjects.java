@@ -33,7 +33,7 @@ class QuestionTaskSubjects implements TaskSubjectProvider {
 
     @Override
     public String subjectSql() {
-        return "SELECT CAST(id AS VARCHAR(36)) AS business_key, title AS subject FROM community_question";
+        return "SELECT title AS subject FROM community_question WHERE id = ?";
     }
 
     @Override

@@ -312,10 +312,15 @@ public class MemberService {
         });
         MemberProfile profile = profiles.findById(userId)
                 .orElseGet(() -> new MemberProfile(userId, userId, null, "fr"));
-        profile.setDisplayName(form.getFirstName().trim() + " " + form.getLastName().trim());
+        String displayName = form.getFirstName().trim() + " " + form.getLastName().trim();
+        boolean renamed = !displayName.equals(profile.getDisplayName());
+        profile.setDisplayName(displayName);
         profile.setOrganizationId(form.getOrganizationId());
         profile.setLanguage(language(form.getLanguage()));
         profiles.save(profile);
+        if (renamed) {
+            events.publishEvent(new MemberRenamedEvent(userId, false));
+        }
         return getMember(userId);
     }
 
@@ -348,11 +353,15 @@ public class MemberService {
         }
         MemberProfile profile = profiles.findById(userId)
                 .orElseGet(() -> new MemberProfile(userId, name, organizationId, language(language)));
+        boolean renamed = !name.equals(profile.getDisplayName());
         profile.setDisplayName(name);
         profile.setOrganizationId(organizationId);
         profile.setLanguage(language(language));
         profile.setTimeZone(zone);
         profiles.save(profile);
+        if (renamed) {
+            events.publishEvent(new MemberRenamedEvent(userId, false));
+        }
     }
 
     @Transactional

@@ -12,6 +12,7 @@ import org.cohorte.identity.domain.OrganizationRepository;
 import org.cohorte.identity.domain.OrganizationType;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Ministries, agencies and companies taking part. Everyone signed in reads them; admins change them. */
@@ -20,10 +21,13 @@ public class OrganizationService {
 
     private final OrganizationRepository organizations;
     private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
 
-    public OrganizationService(OrganizationRepository organizations, CurrentUser currentUser) {
+    public OrganizationService(OrganizationRepository organizations, CurrentUser currentUser,
+                               ApplicationEventPublisher events) {
         this.organizations = organizations;
         this.currentUser = currentUser;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -73,11 +77,16 @@ public class OrganizationService {
         organizations.findByNameIgnoreCase(cleanName).filter(o -> !o.getId().equals(id)).ifPresent(o -> {
             throw new CohorteException("identity.error.organizationNameTaken", cleanName);
         });
+        boolean renamed = !cleanName.equals(organization.getName());
         organization.setName(cleanName);
         organization.setAcronym(cleanAcronym(acronym));
         organization.setType(requireType(type));
         try {
-            return organizations.saveAndFlush(organization);
+            Organization saved = organizations.saveAndFlush(organization);
+            if (renamed) {
+                events.publishEvent(new OrganizationRenamedEvent(id));
+            }
+            return saved;
         } catch (ObjectOptimisticLockingFailureException e) {
             throw new ConflictException("error.staleEdit");
         }

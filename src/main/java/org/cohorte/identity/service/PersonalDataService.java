@@ -49,12 +49,13 @@ public class PersonalDataService {
     private final EngineHistoryPseudonymizer engineHistory;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public PersonalDataService(CurrentUser currentUser, IdentityService identityService,
                                EngineAuthentication engineAuthentication, ObjectProvider<PersonalDataSource> sources,
                                ColumnRewriter rewriter, EngineHistoryPseudonymizer engineHistory, JdbcTemplate jdbc,
-                               Clock clock) {
+                               Clock clock, org.springframework.context.ApplicationEventPublisher events) {
         this.currentUser = currentUser;
         this.identityService = identityService;
         this.engineAuthentication = engineAuthentication;
@@ -63,6 +64,7 @@ public class PersonalDataService {
         this.engineHistory = engineHistory;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Everything Cohorte holds about the signed-in member, as UTF-8 JSON; only ever their own. */
@@ -130,6 +132,8 @@ public class PersonalDataService {
         cells += rewriter.rewrite(table -> !table.startsWith("act_") && !table.startsWith("flyway_"), replacements);
         cells += engineHistory.rewrite(replacements);
         cells += engineHistory.rewriteListedIds(userId, pseudonym);
+        // Copies of the name in lower case or without accents (the inbox's subject rows) are written again.
+        events.publishEvent(new MemberRenamedEvent(userId, true));
         jdbc.update("insert into privacy_audit (id, action, subject, actor, at) values (?, ?, ?, ?, ?)",
                 UUID.randomUUID(), "MEMBER_PSEUDONYMISED", pseudonym, admin.userId(),
                 java.sql.Timestamp.from(clock.instant()));

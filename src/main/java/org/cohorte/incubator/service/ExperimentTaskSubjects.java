@@ -33,7 +33,7 @@ class ExperimentTaskSubjects implements TaskSubjectProvider {
 
     @Override
     public String subjectSql() {
-        return "SELECT CAST(id AS VARCHAR(36)) AS business_key, title AS subject FROM experiment";
+        return "SELECT title AS subject FROM experiment WHERE id = ?";
     }
 
     @Override

@@ -96,6 +96,7 @@ public class IncubatorService {
     private final MemberService memberService;
     private final OrganizationService organizationService;
     private final ApplicationEventPublisher events;
+    private final org.cohorte.tasks.service.TaskSubjectIndex subjectIndex;
     private final NotificationService notificationService;
 
     private final RateLimits rateLimits;
@@ -110,7 +111,9 @@ public class IncubatorService {
                             KnowledgeBaseService knowledgeBaseService, MemberService memberService,
                             OrganizationService organizationService, ApplicationEventPublisher events,
                             NotificationService notificationService, RateLimits rateLimits, CohorteI18NProvider i18n,
-                            ConflictRetry retry, org.camunda.bpm.engine.TaskService taskService) {
+                            ConflictRetry retry, org.camunda.bpm.engine.TaskService taskService,
+                            org.cohorte.tasks.service.TaskSubjectIndex subjectIndex) {
+        this.subjectIndex = subjectIndex;
         this.retry = retry;
         this.taskService = taskService;
         this.rateLimits = rateLimits;
@@ -168,6 +171,8 @@ public class IncubatorService {
         Map<String, Object> variables = new HashMap<>(proposalVariables(experiment));
         variables.put("title", experiment.getTitle());
         inboxService.complete(taskId, variables);
+        // Any other open task of the experiment is sorted and found by its new title.
+        subjectIndex.refresh(PROCESS_KEY, experiment.getId().toString());
     }
 
     /**

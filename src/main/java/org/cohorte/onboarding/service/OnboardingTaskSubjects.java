@@ -34,7 +34,13 @@ class OnboardingTaskSubjects implements TaskSubjectProvider {
 
     @Override
     public String subjectSql() {
-        return "SELECT user_id AS business_key, display_name AS subject FROM member_profile";
+        return "SELECT display_name AS subject FROM member_profile WHERE user_id = ?";
+    }
+
+    /** An onboarding instance's business key is the newcomer's user id, not a domain id. */
+    @Override
+    public Object subjectKey(String businessKey) {
+        return businessKey;
     }
 
     @Override

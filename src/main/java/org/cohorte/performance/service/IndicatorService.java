@@ -24,6 +24,7 @@ import org.cohorte.performance.domain.MeasurementRepository;
 import org.cohorte.performance.domain.Objective;
 import org.cohorte.performance.domain.ObjectiveRepository;
 import org.springframework.context.event.EventListener;
+import org.cohorte.tasks.service.TaskSubjectIndex;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,10 +44,12 @@ public class IndicatorService {
     private final PerformanceAccess access;
     private final ReviewService reviewService;
     private final MemberService memberService;
+    private final TaskSubjectIndex subjectIndex;
 
     public IndicatorService(ObjectiveRepository objectives, IndicatorRepository indicators,
                             MeasurementRepository measurements, PerformanceAccess access, ReviewService reviewService,
-                            MemberService memberService) {
+                            MemberService memberService, TaskSubjectIndex subjectIndex) {
+        this.subjectIndex = subjectIndex;
         this.reviewService = reviewService;
         this.memberService = memberService;
         this.objectives = objectives;
@@ -94,8 +97,13 @@ public class IndicatorService {
     public Indicator updateIndicator(UUID indicatorId, IndicatorDefinition definition) {
         Indicator indicator = find(indicatorId);
         access.requireWrite(indicator.getOrganizationId());
+        String formerName = indicator.getName();
         indicator.apply(validate(definition));
         reviewService.reassignOpenTasks(indicator);
+        if (!indicator.getName().equals(formerName)) {
+            // Its open review tasks are sorted and found by the new name.
+            subjectIndex.refreshProcess(ReviewService.PROCESS_KEY);
+        }
         return indicator;
     }
 

@@ -41,10 +41,13 @@ class ReviewTaskSubjects implements TaskSubjectProvider {
     private final EngineAuthentication engineAuthentication;
     private final CurrentUser currentUser;
     private final CohorteI18NProvider i18n;
+    private final org.cohorte.tasks.service.TaskSubjectIndex subjectIndex;
 
     ReviewTaskSubjects(ReviewRepository reviews, IndicatorRepository indicators, OrganizationService organizations,
                        RuntimeService runtimeService, EngineAuthentication engineAuthentication,
-                       CurrentUser currentUser, CohorteI18NProvider i18n) {
+                       CurrentUser currentUser, CohorteI18NProvider i18n,
+                       org.cohorte.tasks.service.TaskSubjectIndex subjectIndex) {
+        this.subjectIndex = subjectIndex;
         this.reviews = reviews;
         this.indicators = indicators;
         this.organizations = organizations;
@@ -62,19 +65,22 @@ class ReviewTaskSubjects implements TaskSubjectProvider {
     /**
      * What each row shows, for the inbox's filter and sort: the sign-off's organization and period (no branch), and
      * each indicator's name and period (branch: the indicator's id, the {@code indicatorId} of the task's
-     * execution), as the review's measurements list them. Open reviews only: a closed one has no task left, and
-     * years of them would only grow the join. The organization's name comes from its table (the review's foreign
-     * key): organizations are public, indicator names are shared in the steering room.
+     * execution), as the review's measurements list them. The organization's name comes from its table (the
+     * review's foreign key): organizations are public, indicator names are shared in the steering room.
      */
     @Override
     public String subjectSql() {
-        return "SELECT CAST(r.id AS VARCHAR(36)) AS business_key, CAST(NULL AS VARCHAR(36)) AS branch,"
-                + " o.name || ' — ' || r.period AS subject"
-                + " FROM perf_review r JOIN organization o ON o.id = r.organization_id WHERE r.status = 'IN_PROGRESS'"
-                + " UNION ALL SELECT CAST(r.id AS VARCHAR(36)), CAST(m.indicator_id AS VARCHAR(36)),"
-                + " i.name || ' — ' || r.period"
+        return "SELECT CAST(NULL AS VARCHAR(36)) AS branch, o.name || ' — ' || r.period AS subject"
+                + " FROM perf_review r JOIN organization o ON o.id = r.organization_id WHERE r.id = ?"
+                + " UNION ALL SELECT CAST(m.indicator_id AS VARCHAR(36)), i.name || ' — ' || r.period"
                 + " FROM perf_review r JOIN perf_measurement m ON m.review_id = r.id"
-                + " JOIN perf_indicator i ON i.id = m.indicator_id WHERE r.status = 'IN_PROGRESS'";
+                + " JOIN perf_indicator i ON i.id = m.indicator_id WHERE r.id = ?";
+    }
+
+    /** The sign-offs name their organization: renamed, the open reviews' tasks are sorted by the new name. */
+    @org.springframework.context.event.EventListener
+    public void onOrganizationRenamed(org.cohorte.identity.service.OrganizationRenamedEvent event) {
+        subjectIndex.refreshProcess(ReviewService.PROCESS_KEY);
     }
 
     @Override

@@ -30,20 +30,29 @@ public interface TaskSubjectProvider {
     }
 
     /**
-     * A SELECT of two text columns, the business key and a subject text, over this process's records: what the
-     * inbox filters and sorts on in the database (before paging), so it must hold nothing more confidential than
-     * what any holder of such a task may read (a group's name, a question's title, never a codevelopment case).
-     * Null when the process has no such text (its tasks then filter and sort by their name).
+     * A SELECT of the subject text of one record, column {@code subject}, whose every {@code ?} is that record's
+     * key ({@link #subjectKey}): what the inbox sorts and filters on, kept per task by the subject index when the
+     * task is made. It must hold nothing more confidential than what any holder of such a task may read (a group's
+     * name, a question's title, never a codevelopment case), and read the record by its primary key. Null when the
+     * process has no such text (its tasks then filter and sort by their name).
      */
     default String subjectSql() {
         return null;
     }
 
     /**
+     * The record's key as {@link #subjectSql}'s parameter, from the process instance's business key: by default the
+     * business key read as a domain id (a UUID); null when it is none (a task started outside Cohorte's services).
+     */
+    default Object subjectKey(String businessKey) {
+        return TaskRef.parseId(businessKey);
+    }
+
+    /**
      * For a process whose tasks in one instance are about different things (a review's indicators, one per
      * multi-instance branch): the name of a variable of the task's own execution that holds, as text, what the
-     * task is about inside the record. {@link #subjectSql} then has a third text column, {@code branch}: a row
-     * with a branch names the tasks whose execution holds that value; a row whose branch is null names the
+     * task is about inside the record. {@link #subjectSql} then has a second text column, {@code branch}: a
+     * row with a branch names the tasks whose execution holds that value; a row whose branch is null names the
      * instance's other tasks. Null (the default): every task of an instance is about its business key's record.
      */
     default String subjectBranchVariable() {

@@ -82,8 +82,6 @@ public class InboxService {
     private final String taskTable;
     private final String identityLinkTable;
     private final String executionTable;
-    private final String processDefinitionTable;
-    private final String variableTable;
     private final ObjectProvider<TaskSubjectProvider> subjectProviders;
     private final JdbcTemplate jdbc;
     private final DatabaseDialect dialect;
@@ -102,8 +100,6 @@ public class InboxService {
         this.taskTable = tables.task();
         this.identityLinkTable = tables.identityLink();
         this.executionTable = tables.execution();
-        this.processDefinitionTable = tables.processDefinition();
-        this.variableTable = tables.variable();
         this.subjectProviders = subjectProviders;
         this.jdbc = new JdbcTemplate(dataSource);
         this.dialect = dialect;
@@ -118,7 +114,7 @@ public class InboxService {
     /**
      * One page of the inbox narrowed to a process and/or words of the subject, each row naming its subject in
      * {@code locale}. Without words or a subject sort it is the engine's indexed query; with them, one native
-     * query that joins each process's subject text (see {@link TaskSubjectProvider#subjectSql}) before paging.
+     * query over the tasks' subject rows (see {@link TaskSubjectIndex}) before paging.
      */
     @Transactional(readOnly = true)
     public List<InboxTask> page(InboxFilter filter, InboxSearch search, InboxSort sort, boolean ascending,
@@ -226,9 +222,8 @@ public class InboxService {
     }
 
     /**
-     * The native form of {@link #query} with the subject joined: each process's subject text by its business key,
-     * filtered by words and sortable, before paging. A task whose process names no subject matches and sorts by
-     * its name.
+     * The native form of {@link #query} with each task's subject row joined (see {@link TaskSubjectIndex}), filtered
+     * by words and sortable, before paging. A task whose process names no subject matches and sorts by its name.
      */
     private List<Task> bySubject(CurrentUser.Identity me, InboxFilter filter, InboxSearch search, InboxSort sort,
                                  boolean ascending, int offset, int limit) {
@@ -241,77 +236,35 @@ public class InboxService {
             case MY_GROUPS -> claimable;
             default -> "(" + mine + " OR " + claimable + ")";
         };
-        String subject = "LOWER(COALESCE(S.SUBJECT, RES.NAME_))";
-        List<TaskSubjectProvider> providers = subjectSqlProviders();
+        // Each task's subject row (TaskSubjectIndex): the sort walks its (sort_key, task_id) index and stops after
+        // the page; a word is matched on the row's accent-free text.
         StringBuilder sql = new StringBuilder("SELECT RES.* FROM ").append(taskTable).append(" RES")
-                .append(" LEFT JOIN ").append(executionTable).append(" PI ON PI.ID_ = RES.PROC_INST_ID_")
-                .append(" LEFT JOIN ").append(processDefinitionTable).append(" D ON D.ID_ = RES.PROC_DEF_ID_");
-        // A branch's subject: the variable of the task's own execution, for the processes that name one; a task-local
-        // variable of the same name does not count. Indexed: PostgreSQL reads the open branches' variables through
-        // the engine's (TASK_ID_, NAME_, TYPE_) index and hashes them, or probes its EXECUTION_ID_ index.
-        List<String> branches = providers.stream().filter(p -> p.subjectBranchVariable() != null)
-                .map(p -> "(D.KEY_ = '" + p.processKey() + "' AND V.NAME_ = '" + p.subjectBranchVariable() + "')")
-                .toList();
-        if (!branches.isEmpty()) {
-            sql.append(" LEFT JOIN ").append(variableTable).append(" V ON V.EXECUTION_ID_ = RES.EXECUTION_ID_")
-                    .append(" AND V.TASK_ID_ IS NULL AND (").append(String.join(" OR ", branches)).append(")");
-        }
-        sql.append(" LEFT JOIN (").append(subjectUnion(providers)).append(") S ON S.PROCESS_KEY = D.KEY_")
-                .append(" AND S.BUSINESS_KEY = PI.BUSINESS_KEY_")
-                .append(branches.isEmpty() ? " AND S.BRANCH IS NULL" : " AND COALESCE(S.BRANCH, '') = COALESCE(V.TEXT_, '')")
+                .append(" JOIN inbox_subject SI ON SI.task_id = RES.ID_")
                 .append(" WHERE RES.SUSPENSION_STATE_ = 1 AND ").append(who).append(dueCondition(filter, parameters));
         if (search.processKey() != null) {
-            sql.append(" AND D.KEY_ = #{processKey}");
+            sql.append(" AND SI.process_key = #{processKey}");
             parameters.put("processKey", search.processKey());
         }
         if (search.subjectText() != null) {
-            sql.append(" AND ").append(subject).append(" LIKE #{subjectLike} ESCAPE '\\'");
-            String words = search.subjectText().toLowerCase(Locale.ROOT)
+            sql.append(" AND SI.search_key LIKE #{subjectLike} ESCAPE '\\'");
+            String words = TaskSubjectIndex.searchable(search.subjectText())
                     .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
             parameters.put("subjectLike", "%" + words + "%");
         }
+        String direction = ascending ? " ASC" : " DESC";
         String orderBy = switch (sort == null ? InboxSort.CREATED : sort) {
-            case SUBJECT -> subject;
-            case DUE -> "RES.DUE_DATE_";
-            case NAME -> "RES.NAME_";
-            default -> "RES.CREATE_TIME_";
+            // Both columns one way, so that a descending sort reads the same index backwards.
+            case SUBJECT -> "SI.sort_key" + direction + ", SI.task_id" + direction;
+            case DUE -> "RES.DUE_DATE_" + direction + ", RES.ID_ ASC";
+            case NAME -> "RES.NAME_" + direction + ", RES.ID_ ASC";
+            default -> "RES.CREATE_TIME_" + direction + ", RES.ID_ ASC";
         };
-        sql.append(" ORDER BY ").append(orderBy).append(ascending ? " ASC" : " DESC").append(", RES.ID_ ASC");
+        sql.append(" ORDER BY ").append(orderBy);
         return engineAuthentication.asSystem(() -> {
             NativeTaskQuery query = taskService.createNativeTaskQuery().sql(sql.toString());
             parameters.forEach(query::parameter);
             return query.listPage(offset, limit);
         });
-    }
-
-    /**
-     * The providers whose subject text the native query joins: those with a subject SQL, whose process key (and
-     * branch variable, if any) are plain names, since both are written into the SQL.
-     */
-    private List<TaskSubjectProvider> subjectSqlProviders() {
-        return subjectProviders.orderedStream().filter(p -> p.subjectSql() != null)
-                .filter(p -> p.processKey().matches("[A-Za-z0-9_\\-]+"))
-                .filter(p -> p.subjectBranchVariable() == null || p.subjectBranchVariable().matches("[A-Za-z0-9_]+"))
-                .toList();
-    }
-
-    /** Every provider's subject text as one derived table (process key, business key, branch, subject). */
-    private String subjectUnion(List<TaskSubjectProvider> providers) {
-        StringBuilder union = new StringBuilder();
-        for (TaskSubjectProvider provider : providers) {
-            union.append(union.isEmpty() ? "" : " UNION ALL ")
-                    .append("SELECT CAST('").append(provider.processKey()).append("' AS VARCHAR(255)) AS PROCESS_KEY,")
-                    .append(" CAST(X.business_key AS VARCHAR(255)) AS BUSINESS_KEY,")
-                    .append(provider.subjectBranchVariable() == null ? " CAST(NULL AS VARCHAR(255))"
-                            : " CAST(X.branch AS VARCHAR(255))").append(" AS BRANCH,")
-                    .append(" CAST(X.subject AS VARCHAR(1000)) AS SUBJECT FROM (").append(provider.subjectSql())
-                    .append(") X");
-        }
-        return union.isEmpty()
-                ? "SELECT CAST(NULL AS VARCHAR(255)) AS PROCESS_KEY, CAST(NULL AS VARCHAR(255)) AS BUSINESS_KEY,"
-                        + " CAST(NULL AS VARCHAR(255)) AS BRANCH, CAST(NULL AS VARCHAR(1000)) AS SUBJECT FROM "
-                        + taskTable + " WHERE 1 = 0"
-                : union.toString();
     }
 
     /** A native query does not read form keys: the page's, in one engine query. */

@@ -1,0 +1,256 @@
+package org.cohorte.tasks.service;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.cohorte.base.engine.EngineCommands;
+import org.cohorte.base.persistence.DatabaseDialect;
+import org.cohorte.base.startup.StartupTask;
+import org.cohorte.identity.service.MemberRenamedEvent;
+import org.cohorte.tasks.api.TaskSubjectProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What each open task is about, one row per task in {@code inbox_subject}: the inbox sorts and filters by subject
+ * on that table's indexes (see {@link InboxService}). A row is written when the engine creates the task and removed
+ * when the task is completed or deleted, in the engine's transaction (Camunda's Spring eventing), so the inbox
+ * never sees a task without its row or the reverse. When a record's title changes, its feature calls
+ * {@link #refresh} in the same transaction. The subject text comes from each process's
+ * {@link TaskSubjectProvider#subjectSql}: text any holder of such a task may read, never a confidential case.
+ * Nothing is kept in memory, so every node sees the same order.
+ */
+@Component
+public class TaskSubjectIndex implements StartupTask {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskSubjectIndex.class);
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final int MAX = 1000;
+
+    private final ObjectProvider<TaskSubjectProvider> providers;
+    private final JdbcTemplate jdbc;
+    private final DatabaseDialect dialect;
+    private final ManagementService managementService;
+    private final EntityManagerFactory entityManagerFactory;
+
+    TaskSubjectIndex(ObjectProvider<TaskSubjectProvider> providers, DataSource dataSource, DatabaseDialect dialect,
+                     ManagementService managementService, EntityManagerFactory entityManagerFactory) {
+        this.providers = providers;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.dialect = dialect;
+        this.managementService = managementService;
+        this.entityManagerFactory = entityManagerFactory;
+    }
+
+    /** Text as the subject filter compares it: lower case, accents removed ("Réunion" and "reunion" match). */
+    public static String searchable(String text) {
+        if (text == null) {
+            return "";
+        }
+        String plain = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE");
+        return MARKS.matcher(Normalizer.normalize(plain, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+
+    @EventListener
+    public void onTaskEvent(DelegateTask task) {
+        String event = task.getEventName();
+        if (TaskListener.EVENTNAME_CREATE.equals(event)) {
+            created(task);
+        } else if (TaskListener.EVENTNAME_COMPLETE.equals(event) || TaskListener.EVENTNAME_DELETE.equals(event)) {
+            jdbc.update("DELETE FROM inbox_subject WHERE task_id = ?", task.getId());
+        }
+    }
+
+    private void created(DelegateTask task) {
+        DelegateExecution execution = task.getExecution();
+        String processKey = null;
+        String businessKey = null;
+        String branch = null;
+        if (execution != null) {
+            processKey = processKey(task);
+            businessKey = execution.getProcessBusinessKey();
+            TaskSubjectProvider provider = processKey == null ? null : provider(processKey);
+            if (provider != null && provider.subjectBranchVariable() != null) {
+                Object value = execution.getVariableLocal(provider.subjectBranchVariable());
+                branch = value == null ? null : value.toString();
+            }
+        }
+        String subject = subject(processKey, businessKey).get(branch);
+        String text = subject != null ? subject : task.getName();
+        jdbc.update("INSERT INTO inbox_subject (task_id, process_key, business_key, branch, sort_key, search_key)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", task.getId(), processKey, businessKey, branch, sortKey(text),
+                clip(searchable(text)));
+    }
+
+    /** The process the task's model element belongs to (its key), read from the deployed model. */
+    private static String processKey(DelegateTask task) {
+        ModelElementInstance element = task.getBpmnModelElementInstance();
+        while (element != null && !(element instanceof Process)) {
+            element = element.getParentElement();
+        }
+        return element == null ? null : ((Process) element).getId();
+    }
+
+    /**
+     * The open tasks of one record get their subject again (its title changed). Call it in the transaction that
+     * changes the record.
+     */
+    @Transactional
+    public void refresh(String processKey, String businessKey) {
+        if (processKey == null || businessKey == null) {
+            return;
+        }
+        Map<String, String> subjects = subject(processKey, businessKey);
+        jdbc.query("SELECT S.task_id, S.branch, T.NAME_ FROM inbox_subject S JOIN " + tables().task()
+                + " T ON T.ID_ = S.task_id WHERE S.process_key = ? AND S.business_key = ?", rs -> {
+                    String subject = subjects.get(rs.getString(2));
+                    String text = subject != null ? subject : rs.getString(3);
+                    jdbc.update("UPDATE inbox_subject SET sort_key = ?, search_key = ? WHERE task_id = ?",
+                            sortKey(text), clip(searchable(text)), rs.getString(1));
+                }, processKey, businessKey);
+    }
+
+    /** Every open task of a process gets its subject again (a name many of its records show changed). */
+    @Transactional
+    public void refreshProcess(String processKey) {
+        jdbc.queryForList("SELECT DISTINCT business_key FROM inbox_subject WHERE process_key = ?"
+                + " AND business_key IS NOT NULL", String.class, processKey)
+                .forEach(businessKey -> refresh(processKey, businessKey));
+    }
+
+    /**
+     * A member's name changed: the tasks about them (an onboarding's business key is the member) are written again;
+     * after a pseudonymisation, which rewrites the name inside other records' titles too, every row is.
+     */
+    @EventListener
+    public void onMemberRenamed(MemberRenamedEvent event) {
+        String where = event.everywhere() ? "business_key IS NOT NULL" : "business_key = ?";
+        Object[] args = event.everywhere() ? new Object[0] : new Object[] {event.userId()};
+        jdbc.query("SELECT DISTINCT process_key, business_key FROM inbox_subject WHERE process_key IS NOT NULL AND "
+                + where, (org.springframework.jdbc.core.RowCallbackHandler) rs -> refresh(rs.getString(1),
+                        rs.getString(2)), args);
+    }
+
+    /**
+     * Subject text of one record by branch (the null key: the record's own subject, for tasks without a branch),
+     * from its process's provider; empty when the process names no subject or the key is not one of its records.
+     */
+    private Map<String, String> subject(String processKey, String businessKey) {
+        Map<String, String> byBranch = new HashMap<>();
+        TaskSubjectProvider provider = processKey == null || businessKey == null ? null : provider(processKey);
+        Object key = provider == null || provider.subjectSql() == null ? null : provider.subjectKey(businessKey);
+        if (key == null) {
+            return byBranch;
+        }
+        // The record may have been saved (or renamed) in this transaction and not written yet: the subject is read
+        // with plain SQL, which Hibernate does not flush before.
+        EntityManager entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagerFactory);
+        if (entityManager != null && entityManager.isJoinedToTransaction()) {
+            entityManager.flush();
+        }
+        String sql = provider.subjectSql();
+        int parameters = (int) sql.chars().filter(c -> c == '?').count();
+        Object[] args = new Object[parameters];
+        java.util.Arrays.fill(args, key);
+        boolean branched = provider.subjectBranchVariable() != null;
+        jdbc.query(sql, rs -> {
+            byBranch.putIfAbsent(branched ? rs.getString("branch") : null, rs.getString("subject"));
+        }, args);
+        return byBranch;
+    }
+
+    private TaskSubjectProvider provider(String processKey) {
+        return providers.orderedStream().filter(p -> processKey.equals(p.processKey())).findFirst().orElse(null);
+    }
+
+    static String sortKey(String text) {
+        return clip(text == null ? "" : text.toLowerCase(Locale.ROOT));
+    }
+
+    private static String clip(String text) {
+        return text.length() > MAX ? text.substring(0, MAX) : text;
+    }
+
+    private EngineCommands.Tables tables() {
+        return EngineCommands.Tables.of(managementService);
+    }
+
+    @Override
+    public int startupOrder() {
+        // After the demo seeders (their tasks are indexed as they are made): only what was left out is repaired.
+        return 10_000;
+    }
+
+    /**
+     * Repairs what the engine did without Cohorte listening: rows of tasks that no longer exist are removed, open
+     * tasks without a row (made before this table, or by a tool that skipped listeners) get one. Idempotent, and
+     * safe when two nodes start together (an insert that meets the other node's row leaves it).
+     */
+    @Override
+    @Transactional
+    public void runAtStartup() {
+        EngineCommands.Tables tables = tables();
+        int removed = jdbc.update("DELETE FROM inbox_subject WHERE NOT EXISTS (SELECT 1 FROM " + tables.task()
+                + " T WHERE T.ID_ = inbox_subject.task_id)");
+        List<String> branchVariables = providers.orderedStream().map(TaskSubjectProvider::subjectBranchVariable)
+                .filter(Objects::nonNull).filter(v -> v.matches("[A-Za-z0-9_]+")).distinct().toList();
+        String branchColumn = branchVariables.isEmpty() ? "CAST(NULL AS VARCHAR(255))"
+                : "(SELECT MIN(V.TEXT_) FROM " + tables.variable() + " V WHERE V.EXECUTION_ID_ = T.EXECUTION_ID_"
+                        + " AND V.TASK_ID_ IS NULL AND V.NAME_ IN ('" + String.join("', '", branchVariables) + "'))";
+        record Missing(String taskId, String processKey, String businessKey, String branch, String name) {
+        }
+        List<Missing> missing = jdbc.query("SELECT T.ID_, D.KEY_, E.BUSINESS_KEY_, " + branchColumn + ", T.NAME_"
+                + " FROM " + tables.task() + " T LEFT JOIN " + tables.execution() + " E ON E.ID_ = T.PROC_INST_ID_"
+                + " LEFT JOIN " + tables.processDefinition() + " D ON D.ID_ = T.PROC_DEF_ID_"
+                + " WHERE NOT EXISTS (SELECT 1 FROM inbox_subject S WHERE S.task_id = T.ID_)",
+                (rs, row) -> new Missing(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)));
+        if (missing.isEmpty()) {
+            if (removed > 0) {
+                LOG.info("Task subjects: {} row(s) of ended tasks removed", removed);
+            }
+            return;
+        }
+        Map<String, Map<String, String>> subjects = new HashMap<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (Missing m : missing) {
+            TaskSubjectProvider provider = m.processKey() == null ? null : provider(m.processKey());
+            String branch = provider != null && provider.subjectBranchVariable() != null ? m.branch() : null;
+            String subject = subjects.computeIfAbsent(m.processKey() + "\n" + m.businessKey(),
+                    k -> subject(m.processKey(), m.businessKey())).get(branch);
+            String text = subject != null ? subject : m.name();
+            rows.add(new Object[] {m.taskId(), m.processKey(), m.businessKey(), branch, sortKey(text),
+                    clip(searchable(text))});
+        }
+        String insert = dialect.isPostgres()
+                ? "INSERT INTO inbox_subject (task_id, process_key, business_key, branch, sort_key, search_key)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (task_id) DO NOTHING"
+                : "MERGE INTO inbox_subject (task_id, process_key, business_key, branch, sort_key, search_key)"
+                        + " KEY (task_id) VALUES (?, ?, ?, ?, ?, ?)";
+        jdbc.batchUpdate(insert, rows);
+        LOG.info("Task subjects: {} open task(s) indexed, {} row(s) of ended tasks removed", rows.size(), removed);
+    }
+}
