@@ -16,3 +16,6 @@ create table inbox_subject (
 );
 create index inbox_subject_sort on inbox_subject (sort_key, task_id);
 create index inbox_subject_record on inbox_subject (process_key, business_key);
+-- true while the subject is to be read again after commit (the record was written or renamed in the task's own
+-- transaction); what a crash leaves true is read again at start-up
+alter table inbox_subject add column pending boolean default false not null;

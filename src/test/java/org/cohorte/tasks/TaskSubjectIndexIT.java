@@ -56,8 +56,11 @@ class TaskSubjectIndexIT extends IntegrationTest {
         IncubatorFixture.Cast cast = incubator.cast();
         UUID experiment = incubator.propose(cast, 10_000, 8);
         String review = incubator.task(experiment, IncubatorService.TASK_REVIEW).getId();
-        // Made in the proposal's own transaction, where the experiment was not yet written when the task was.
+        // Made in the proposal's own transaction, where the experiment was not yet written when the task was: read
+        // again once it committed.
         assertThat(sortKey(review)).isEqualTo("prise de rendez-vous en ligne");
+        assertThat(jdbc.queryForObject("SELECT pending FROM inbox_subject WHERE task_id = ?", Boolean.class, review))
+                .isFalse();
 
         data.as(cast.committee2(), () -> incubatorService.review(review, DecisionKind.APPROVE, ""));
         assertThat(rows(review)).isZero();
@@ -108,8 +111,14 @@ class TaskSubjectIndexIT extends IntegrationTest {
         jdbc.update("INSERT INTO inbox_subject (task_id, process_key, business_key, sort_key, search_key)"
                 + " VALUES ('gone-" + token + "', 'x', 'y', 'z', 'z')");
         assertThat(found(cast.committee2(), token)).isEmpty();
+        // And a row whose subject was to be read after a commit when the node stopped.
+        UUID other = data.as(cast.proposer(), () -> incubatorService.propose(proposal(cast, "Interrompu " + token)));
+        String otherReview = incubator.task(other, IncubatorService.TASK_REVIEW).getId();
+        jdbc.update("UPDATE inbox_subject SET sort_key = 'x', search_key = 'x', pending = ? WHERE task_id = ?", true,
+                otherReview);
 
         index.runAtStartup();
+        assertThat(sortKey(otherReview)).isEqualTo("interrompu " + token);
         assertThat(sortKey(review)).isEqualTo("réparé " + token);
         assertThat(rows("gone-" + token)).isZero();
         assertThat(found(cast.committee2(), "repare " + token)).extracting(InboxTask::id).containsExactly(review);

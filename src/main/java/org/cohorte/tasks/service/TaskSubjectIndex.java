@@ -11,9 +11,6 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -22,6 +19,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.cohorte.base.engine.EngineCommands;
 import org.cohorte.base.persistence.DatabaseDialect;
+import org.cohorte.base.persistence.TransactionBound;
 import org.cohorte.base.startup.StartupTask;
 import org.cohorte.identity.service.MemberRenamedEvent;
 import org.cohorte.tasks.api.TaskSubjectProvider;
@@ -30,18 +28,23 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.orm.jpa.EntityManagerFactoryUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What each open task is about, one row per task in {@code inbox_subject}: the inbox sorts and filters by subject
  * on that table's indexes (see {@link InboxService}). A row is written when the engine creates the task and removed
  * when the task is completed or deleted, in the engine's transaction (Camunda's Spring eventing), so the inbox
- * never sees a task without its row or the reverse. When a record's title changes, its feature calls
- * {@link #refresh} in the same transaction. The subject text comes from each process's
- * {@link TaskSubjectProvider#subjectSql}: text any holder of such a task may read, never a confidential case.
- * Nothing is kept in memory, so every node sees the same order.
+ * never sees a task without its row or the reverse. The subject text comes from each process's
+ * {@link TaskSubjectProvider#subjectSql}: text any holder of such a task may read, never a confidential case. A
+ * record saved or renamed in the task's own transaction is not written yet when the listener runs: its rows are
+ * marked {@code pending} in that transaction (the task's name stands in) and read again right after it commits,
+ * or at the next start if the node stopped in between. When a record's title changes, its feature calls
+ * {@link #refresh} in the same transaction. Nothing is kept in memory, so every node sees the same order.
  */
 @Component
 public class TaskSubjectIndex implements StartupTask {
@@ -54,15 +57,16 @@ public class TaskSubjectIndex implements StartupTask {
     private final JdbcTemplate jdbc;
     private final DatabaseDialect dialect;
     private final ManagementService managementService;
-    private final EntityManagerFactory entityManagerFactory;
+    private final TransactionTemplate newTransaction;
 
     TaskSubjectIndex(ObjectProvider<TaskSubjectProvider> providers, DataSource dataSource, DatabaseDialect dialect,
-                     ManagementService managementService, EntityManagerFactory entityManagerFactory) {
+                     ManagementService managementService, PlatformTransactionManager transactionManager) {
         this.providers = providers;
         this.jdbc = new JdbcTemplate(dataSource);
         this.dialect = dialect;
         this.managementService = managementService;
-        this.entityManagerFactory = entityManagerFactory;
+        this.newTransaction = new TransactionTemplate(transactionManager);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Text as the subject filter compares it: lower case, accents removed ("Réunion" and "reunion" match). */
@@ -98,11 +102,24 @@ public class TaskSubjectIndex implements StartupTask {
                 branch = value == null ? null : value.toString();
             }
         }
-        String subject = subject(processKey, businessKey).get(branch);
+        Map<String, String> subjects = subject(processKey, businessKey);
+        String subject = subjects.get(branch);
         String text = subject != null ? subject : task.getName();
-        jdbc.update("INSERT INTO inbox_subject (task_id, process_key, business_key, branch, sort_key, search_key)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", task.getId(), processKey, businessKey, branch, sortKey(text),
-                clip(searchable(text)));
+        // A record saved in this same transaction is not written yet (Hibernate writes at commit, and flushing it
+        // here would turn a concurrent edit's conflict into a listener error): its subject is read after commit.
+        boolean pending = subject == null && names(processKey, businessKey);
+        jdbc.update("INSERT INTO inbox_subject (task_id, process_key, business_key, branch, sort_key, search_key,"
+                + " pending) VALUES (?, ?, ?, ?, ?, ?, ?)", task.getId(), processKey, businessKey, branch,
+                sortKey(text), clip(searchable(text)), pending);
+        if (pending) {
+            resolveAfterCommit();
+        }
+    }
+
+    /** Whether the process names its tasks' subjects from a record this business key can designate. */
+    private boolean names(String processKey, String businessKey) {
+        TaskSubjectProvider provider = processKey == null || businessKey == null ? null : provider(processKey);
+        return provider != null && provider.subjectSql() != null && provider.subjectKey(businessKey) != null;
     }
 
     /** The process the task's model element belongs to (its key), read from the deployed model. */
@@ -115,30 +132,66 @@ public class TaskSubjectIndex implements StartupTask {
     }
 
     /**
-     * The open tasks of one record get their subject again (its title changed). Call it in the transaction that
-     * changes the record.
+     * The open tasks of one record get their subject again (its title changed): call it in the transaction that
+     * changes the record. They are marked in it, and read once it has committed (the change is written by then).
      */
-    @Transactional
     public void refresh(String processKey, String businessKey) {
-        if (processKey == null || businessKey == null) {
-            return;
+        if (processKey != null && businessKey != null && jdbc.update("UPDATE inbox_subject SET pending = ?"
+                + " WHERE process_key = ? AND business_key = ?", true, processKey, businessKey) > 0) {
+            resolveAfterCommit();
         }
-        Map<String, String> subjects = subject(processKey, businessKey);
-        jdbc.query("SELECT S.task_id, S.branch, T.NAME_ FROM inbox_subject S JOIN " + tables().task()
-                + " T ON T.ID_ = S.task_id WHERE S.process_key = ? AND S.business_key = ?", rs -> {
-                    String subject = subjects.get(rs.getString(2));
-                    String text = subject != null ? subject : rs.getString(3);
-                    jdbc.update("UPDATE inbox_subject SET sort_key = ?, search_key = ? WHERE task_id = ?",
-                            sortKey(text), clip(searchable(text)), rs.getString(1));
-                }, processKey, businessKey);
     }
 
     /** Every open task of a process gets its subject again (a name many of its records show changed). */
-    @Transactional
     public void refreshProcess(String processKey) {
-        jdbc.queryForList("SELECT DISTINCT business_key FROM inbox_subject WHERE process_key = ?"
-                + " AND business_key IS NOT NULL", String.class, processKey)
-                .forEach(businessKey -> refresh(processKey, businessKey));
+        if (jdbc.update("UPDATE inbox_subject SET pending = ? WHERE process_key = ?", true, processKey) > 0) {
+            resolveAfterCommit();
+        }
+    }
+
+    private static final Object RESOLVE_AFTER_COMMIT = new Object();
+
+    /** Once per transaction: after it commits, the rows it marked get their subject (in a transaction of their own). */
+    private void resolveAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            resolvePending();
+            return;
+        }
+        TransactionBound.get(RESOLVE_AFTER_COMMIT, () -> {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    try {
+                        resolvePending();
+                    } catch (RuntimeException e) {
+                        // The rows stay pending: the next change or the next start reads them; the commit stands.
+                        LOG.warn("Task subjects not read after commit: {}", e.toString());
+                    }
+                }
+            });
+            return Boolean.TRUE;
+        });
+    }
+
+    /** Reads the subject of every pending row, record by record; idempotent (another node may do the same). */
+    int resolvePending() {
+        return newTransaction.execute(status -> {
+            record Pending(String taskId, String processKey, String businessKey, String branch, String name) {
+            }
+            List<Pending> pending = jdbc.query("SELECT S.task_id, S.process_key, S.business_key, S.branch, T.NAME_"
+                    + " FROM inbox_subject S LEFT JOIN " + tables().task() + " T ON T.ID_ = S.task_id"
+                    + " WHERE S.pending = ?", (rs, row) -> new Pending(rs.getString(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5)), true);
+            Map<String, Map<String, String>> subjects = new HashMap<>();
+            for (Pending p : pending) {
+                String subject = subjects.computeIfAbsent(p.processKey() + "\n" + p.businessKey(),
+                        k -> subject(p.processKey(), p.businessKey())).get(p.branch());
+                String text = subject != null ? subject : p.name();
+                jdbc.update("UPDATE inbox_subject SET sort_key = ?, search_key = ?, pending = ? WHERE task_id = ?",
+                        sortKey(text), clip(searchable(text)), false, p.taskId());
+            }
+            return pending.size();
+        });
     }
 
     /**
@@ -147,11 +200,21 @@ public class TaskSubjectIndex implements StartupTask {
      */
     @EventListener
     public void onMemberRenamed(MemberRenamedEvent event) {
-        String where = event.everywhere() ? "business_key IS NOT NULL" : "business_key = ?";
-        Object[] args = event.everywhere() ? new Object[0] : new Object[] {event.userId()};
-        jdbc.query("SELECT DISTINCT process_key, business_key FROM inbox_subject WHERE process_key IS NOT NULL AND "
-                + where, (org.springframework.jdbc.core.RowCallbackHandler) rs -> refresh(rs.getString(1),
-                        rs.getString(2)), args);
+        List<String> named = providers.orderedStream().filter(p -> p.subjectSql() != null)
+                .map(TaskSubjectProvider::processKey).toList();
+        if (named.isEmpty()) {
+            return;
+        }
+        String processes = String.join(", ", java.util.Collections.nCopies(named.size(), "?"));
+        List<Object> args = new ArrayList<>(List.of(true));
+        args.addAll(named);
+        if (!event.everywhere()) {
+            args.add(event.userId());
+        }
+        if (jdbc.update("UPDATE inbox_subject SET pending = ? WHERE process_key IN (" + processes + ")"
+                + (event.everywhere() ? "" : " AND business_key = ?"), args.toArray()) > 0) {
+            resolveAfterCommit();
+        }
     }
 
     /**
@@ -164,12 +227,6 @@ public class TaskSubjectIndex implements StartupTask {
         Object key = provider == null || provider.subjectSql() == null ? null : provider.subjectKey(businessKey);
         if (key == null) {
             return byBranch;
-        }
-        // The record may have been saved (or renamed) in this transaction and not written yet: the subject is read
-        // with plain SQL, which Hibernate does not flush before.
-        EntityManager entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagerFactory);
-        if (entityManager != null && entityManager.isJoinedToTransaction()) {
-            entityManager.flush();
         }
         String sql = provider.subjectSql();
         int parameters = (int) sql.chars().filter(c -> c == '?').count();
@@ -206,12 +263,20 @@ public class TaskSubjectIndex implements StartupTask {
 
     /**
      * Repairs what the engine did without Cohorte listening: rows of tasks that no longer exist are removed, open
-     * tasks without a row (made before this table, or by a tool that skipped listeners) get one. Idempotent, and
-     * safe when two nodes start together (an insert that meets the other node's row leaves it).
+     * tasks without a row (made before this table, or by a tool that skipped listeners) get one, and rows a stop
+     * left pending get their subject. Idempotent, and safe when two nodes start together (an insert that meets the
+     * other node's row leaves it).
      */
     @Override
-    @Transactional
     public void runAtStartup() {
+        newTransaction.executeWithoutResult(status -> indexMissing());
+        int pending = resolvePending();
+        if (pending > 0) {
+            LOG.info("Task subjects: {} pending row(s) read", pending);
+        }
+    }
+
+    private void indexMissing() {
         EngineCommands.Tables tables = tables();
         int removed = jdbc.update("DELETE FROM inbox_subject WHERE NOT EXISTS (SELECT 1 FROM " + tables.task()
                 + " T WHERE T.ID_ = inbox_subject.task_id)");
