@@ -58,6 +58,7 @@ public class TaskSubjectIndex implements StartupTask {
     private final DatabaseDialect dialect;
     private final ManagementService managementService;
     private final TransactionTemplate newTransaction;
+    private volatile Map<String, TaskSubjectProvider> byProcessKey;
 
     TaskSubjectIndex(ObjectProvider<TaskSubjectProvider> providers, DataSource dataSource, DatabaseDialect dialect,
                      ManagementService managementService, PlatformTransactionManager transactionManager) {
@@ -200,7 +201,7 @@ public class TaskSubjectIndex implements StartupTask {
      */
     @EventListener
     public void onMemberRenamed(MemberRenamedEvent event) {
-        List<String> named = providers.orderedStream().filter(p -> p.subjectSql() != null)
+        List<String> named = byProcessKey().values().stream().filter(p -> p.subjectSql() != null)
                 .map(TaskSubjectProvider::processKey).toList();
         if (named.isEmpty()) {
             return;
@@ -240,7 +241,22 @@ public class TaskSubjectIndex implements StartupTask {
     }
 
     private TaskSubjectProvider provider(String processKey) {
-        return providers.orderedStream().filter(p -> processKey.equals(p.processKey())).findFirst().orElse(null);
+        return byProcessKey().get(processKey);
+    }
+
+    /**
+     * The providers by process key, looked up once: they are singleton beans, fixed once the context is up (no
+     * state of the data is kept, so nodes cannot disagree). A task's creation asks up to three times.
+     */
+    private Map<String, TaskSubjectProvider> byProcessKey() {
+        Map<String, TaskSubjectProvider> known = byProcessKey;
+        if (known == null) {
+            Map<String, TaskSubjectProvider> map = new HashMap<>();
+            providers.orderedStream().forEach(p -> map.putIfAbsent(p.processKey(), p));
+            known = Map.copyOf(map);
+            byProcessKey = known;
+        }
+        return known;
     }
 
     static String sortKey(String text) {
