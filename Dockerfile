@@ -17,10 +17,13 @@ COPY --from=build /src/target/cohorte-*.jar /tmp/cohorte.jar
 # Start fast (README "Start fast"): the jar extracted to plain jars (cohorte.jar + lib/), and a class-data-sharing
 # archive of the classes a start loads, made by a training run that stops once the context is refreshed (Flyway,
 # Hibernate, the engine and Vaadin set up; no web server, no job executor) on a throw-away in-memory H2 database.
+# The repositories are made during that refresh (bootstrap-mode=default): a real start makes them just after it
+# (deferred, application.properties), which the training run would not reach, and their classes would be missing.
 RUN java -Djarmode=tools -jar /tmp/cohorte.jar extract --destination /app --application-filename cohorte.jar \
  && rm /tmp/cohorte.jar \
  && java -XX:ArchiveClassesAtExit=/app/cohorte.jsa -Dspring.context.exit=onRefresh -jar /app/cohorte.jar \
       --spring.datasource.url=jdbc:h2:mem:cds-training --cohorte.demo.enabled=false --logging.level.root=warn \
+      --spring.data.jpa.repositories.bootstrap-mode=default \
  && chown -R cohorte /app
 USER cohorte
 EXPOSE 8080
