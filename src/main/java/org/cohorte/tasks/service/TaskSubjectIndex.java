@@ -181,8 +181,9 @@ public class TaskSubjectIndex implements StartupTask {
             }
             List<Pending> pending = jdbc.query("SELECT S.task_id, S.process_key, S.business_key, S.branch, T.NAME_"
                     + " FROM inbox_subject S LEFT JOIN " + tables().task() + " T ON T.ID_ = S.task_id"
-                    + " WHERE S.pending = ?", (rs, row) -> new Pending(rs.getString(1), rs.getString(2),
-                            rs.getString(3), rs.getString(4), rs.getString(5)), true);
+                    // A literal, not a parameter: PostgreSQL then reads the partial index of pending rows (V85).
+                    + " WHERE S.pending = TRUE", (rs, row) -> new Pending(rs.getString(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5)));
             Map<String, Map<String, String>> subjects = new HashMap<>();
             for (Pending p : pending) {
                 String subject = subjects.computeIfAbsent(p.processKey() + "\n" + p.businessKey(),
