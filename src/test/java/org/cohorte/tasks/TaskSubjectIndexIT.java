@@ -55,7 +55,7 @@ class TaskSubjectIndexIT extends IntegrationTest {
     void a_task_gets_its_row_with_its_record_and_loses_it_when_done() {
         IncubatorFixture.Cast cast = incubator.cast();
         UUID experiment = incubator.propose(cast, 10_000, 8);
-        String review = incubator.task(experiment, IncubatorService.TASK_REVIEW).getId();
+        String review = reviewTask(experiment);
         // Made in the proposal's own transaction, where the experiment was not yet written when the task was: read
         // again once it committed.
         assertThat(sortKey(review)).isEqualTo("prise de rendez-vous en ligne");
@@ -72,9 +72,7 @@ class TaskSubjectIndexIT extends IntegrationTest {
     void words_are_found_without_their_accents_and_in_any_case() {
         IncubatorFixture.Cast cast = incubator.cast();
         String token = UUID.randomUUID().toString().substring(0, 8);
-        UUID experiment = data.as(cast.proposer(), () -> incubatorService.propose(proposal(cast,
-                "Réunions d’équipe " + token)));
-        String review = incubator.task(experiment, IncubatorService.TASK_REVIEW).getId();
+        String review = reviewTask(propose(cast, "Réunions d’équipe " + token));
 
         for (String words : List.of("reunions d’equipe " + token, "RÉUNIONS", "réunions d’équipe " + token)) {
             assertThat(found(cast.committee2(), words)).extracting(InboxTask::id).as(words).contains(review);
@@ -88,14 +86,14 @@ class TaskSubjectIndexIT extends IntegrationTest {
     void a_revised_title_sorts_and_is_found_by_the_new_words() {
         IncubatorFixture.Cast cast = incubator.cast();
         String token = UUID.randomUUID().toString().substring(0, 8);
-        UUID experiment = data.as(cast.proposer(), () -> incubatorService.propose(proposal(cast, "Ancien titre " + token)));
-        String review = incubator.task(experiment, IncubatorService.TASK_REVIEW).getId();
+        UUID experiment = propose(cast, "Ancien titre " + token);
+        String review = reviewTask(experiment);
         data.as(cast.committee2(), () -> incubatorService.review(review, DecisionKind.REQUEST_CHANGES, "Précisez"));
         String revise = incubator.task(experiment, IncubatorService.TASK_REVISE).getId();
         assertThat(found(cast.proposer(), "ancien titre " + token)).extracting(InboxTask::id).containsExactly(revise);
 
         data.as(cast.proposer(), () -> incubatorService.revise(revise, proposal(cast, "Nouveau titre " + token)));
-        String second = incubator.task(experiment, IncubatorService.TASK_REVIEW).getId();
+        String second = reviewTask(experiment);
         assertThat(found(cast.committee2(), "nouveau titre " + token)).extracting(InboxTask::id).containsExactly(second);
         assertThat(found(cast.committee2(), "ancien titre " + token)).isEmpty();
     }
@@ -104,16 +102,14 @@ class TaskSubjectIndexIT extends IntegrationTest {
     void start_up_repairs_missing_rows_and_removes_rows_of_ended_tasks() {
         IncubatorFixture.Cast cast = incubator.cast();
         String token = UUID.randomUUID().toString().substring(0, 8);
-        UUID experiment = data.as(cast.proposer(), () -> incubatorService.propose(proposal(cast, "Réparé " + token)));
-        String review = incubator.task(experiment, IncubatorService.TASK_REVIEW).getId();
+        String review = reviewTask(propose(cast, "Réparé " + token));
         // As a tool that skipped Cohorte's listeners would leave it: a task without its row, a row without its task.
         jdbc.update("DELETE FROM inbox_subject WHERE task_id = ?", review);
         jdbc.update("INSERT INTO inbox_subject (task_id, process_key, business_key, sort_key, search_key)"
                 + " VALUES ('gone-" + token + "', 'x', 'y', 'z', 'z')");
         assertThat(found(cast.committee2(), token)).isEmpty();
         // And a row whose subject was to be read after a commit when the node stopped.
-        UUID other = data.as(cast.proposer(), () -> incubatorService.propose(proposal(cast, "Interrompu " + token)));
-        String otherReview = incubator.task(other, IncubatorService.TASK_REVIEW).getId();
+        String otherReview = reviewTask(propose(cast, "Interrompu " + token));
         jdbc.update("UPDATE inbox_subject SET sort_key = 'x', search_key = 'x', pending = ? WHERE task_id = ?", true,
                 otherReview);
 
@@ -125,6 +121,16 @@ class TaskSubjectIndexIT extends IntegrationTest {
         // Twice is the same as once (two nodes starting together).
         index.runAtStartup();
         assertThat(rows(review)).isEqualTo(1);
+    }
+
+    /** The fixture's proposal under another title, made by the cast's proposer. */
+    private UUID propose(IncubatorFixture.Cast cast, String title) {
+        return data.as(cast.proposer(), () -> incubatorService.propose(proposal(cast, title)));
+    }
+
+    /** The committee's open review task of an experiment. */
+    private String reviewTask(UUID experiment) {
+        return incubator.task(experiment, IncubatorService.TASK_REVIEW).getId();
     }
 
     private ProposalData proposal(IncubatorFixture.Cast cast, String title) {

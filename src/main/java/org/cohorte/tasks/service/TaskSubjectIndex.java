@@ -44,7 +44,8 @@ import org.springframework.stereotype.Component;
  * record saved or renamed in the task's own transaction is not written yet when the listener runs: its rows are
  * marked {@code pending} in that transaction (the task's name stands in) and read again right after it commits,
  * or at the next start if the node stopped in between. When a record's title changes, its feature calls
- * {@link #refresh} in the same transaction. Nothing is kept in memory, so every node sees the same order.
+ * {@link #refresh} in the same transaction. No data is kept in memory (only the provider beans by process key), so
+ * every node sees the same order.
  */
 @Component
 public class TaskSubjectIndex implements StartupTask {
@@ -103,15 +104,14 @@ public class TaskSubjectIndex implements StartupTask {
                 branch = value == null ? null : value.toString();
             }
         }
-        Map<String, String> subjects = subject(processKey, businessKey);
-        String subject = subjects.get(branch);
-        String text = subject != null ? subject : task.getName();
+        String subject = subject(processKey, businessKey).get(branch);
+        Keys keys = Keys.of(subject, task.getName());
         // A record saved in this same transaction is not written yet (Hibernate writes at commit, and flushing it
         // here would turn a concurrent edit's conflict into a listener error): its subject is read after commit.
         boolean pending = subject == null && names(processKey, businessKey);
         jdbc.update("INSERT INTO inbox_subject (task_id, process_key, business_key, branch, sort_key, search_key,"
                 + " pending) VALUES (?, ?, ?, ?, ?, ?, ?)", task.getId(), processKey, businessKey, branch,
-                sortKey(text), clip(searchable(text)), pending);
+                keys.sort(), keys.search(), pending);
         if (pending) {
             resolveAfterCommit();
         }
@@ -184,13 +184,11 @@ public class TaskSubjectIndex implements StartupTask {
                     // A literal, not a parameter: PostgreSQL then reads the partial index of pending rows (V85).
                     + " WHERE S.pending = TRUE", (rs, row) -> new Pending(rs.getString(1), rs.getString(2),
                             rs.getString(3), rs.getString(4), rs.getString(5)));
-            Map<String, Map<String, String>> subjects = new HashMap<>();
+            RecordSubjects subjects = new RecordSubjects();
             for (Pending p : pending) {
-                String subject = subjects.computeIfAbsent(p.processKey() + "\n" + p.businessKey(),
-                        k -> subject(p.processKey(), p.businessKey())).get(p.branch());
-                String text = subject != null ? subject : p.name();
+                Keys keys = Keys.of(subjects.of(p.processKey(), p.businessKey(), p.branch()), p.name());
                 jdbc.update("UPDATE inbox_subject SET sort_key = ?, search_key = ?, pending = ? WHERE task_id = ?",
-                        sortKey(text), clip(searchable(text)), false, p.taskId());
+                        keys.sort(), keys.search(), false, p.taskId());
             }
             return pending.size();
         });
@@ -260,8 +258,22 @@ public class TaskSubjectIndex implements StartupTask {
         return known;
     }
 
-    static String sortKey(String text) {
-        return clip(text == null ? "" : text.toLowerCase(Locale.ROOT));
+    /** A task's row keys: its record's subject, or its name when there is none, sorted lower-case, searched bare. */
+    private record Keys(String sort, String search) {
+        static Keys of(String subject, String name) {
+            String text = subject != null ? subject : name == null ? "" : name;
+            return new Keys(clip(text.toLowerCase(Locale.ROOT)), clip(searchable(text)));
+        }
+    }
+
+    /** Subjects by record for one pass over many rows: each record read once, however many of its tasks ask. */
+    private final class RecordSubjects {
+        private final Map<String, Map<String, String>> read = new HashMap<>();
+
+        String of(String processKey, String businessKey, String branch) {
+            return read.computeIfAbsent(processKey + "\n" + businessKey, k -> subject(processKey, businessKey))
+                    .get(branch);
+        }
     }
 
     private static String clip(String text) {
@@ -297,7 +309,7 @@ public class TaskSubjectIndex implements StartupTask {
         EngineCommands.Tables tables = tables();
         int removed = jdbc.update("DELETE FROM inbox_subject WHERE NOT EXISTS (SELECT 1 FROM " + tables.task()
                 + " T WHERE T.ID_ = inbox_subject.task_id)");
-        List<String> branchVariables = providers.orderedStream().map(TaskSubjectProvider::subjectBranchVariable)
+        List<String> branchVariables = byProcessKey().values().stream().map(TaskSubjectProvider::subjectBranchVariable)
                 .filter(Objects::nonNull).filter(v -> v.matches("[A-Za-z0-9_]+")).distinct().toList();
         String branchColumn = branchVariables.isEmpty() ? "CAST(NULL AS VARCHAR(255))"
                 : "(SELECT MIN(V.TEXT_) FROM " + tables.variable() + " V WHERE V.EXECUTION_ID_ = T.EXECUTION_ID_"
@@ -316,16 +328,13 @@ public class TaskSubjectIndex implements StartupTask {
             }
             return;
         }
-        Map<String, Map<String, String>> subjects = new HashMap<>();
+        RecordSubjects subjects = new RecordSubjects();
         List<Object[]> rows = new ArrayList<>();
         for (Missing m : missing) {
             TaskSubjectProvider provider = m.processKey() == null ? null : provider(m.processKey());
             String branch = provider != null && provider.subjectBranchVariable() != null ? m.branch() : null;
-            String subject = subjects.computeIfAbsent(m.processKey() + "\n" + m.businessKey(),
-                    k -> subject(m.processKey(), m.businessKey())).get(branch);
-            String text = subject != null ? subject : m.name();
-            rows.add(new Object[] {m.taskId(), m.processKey(), m.businessKey(), branch, sortKey(text),
-                    clip(searchable(text))});
+            Keys keys = Keys.of(subjects.of(m.processKey(), m.businessKey(), branch), m.name());
+            rows.add(new Object[] {m.taskId(), m.processKey(), m.businessKey(), branch, keys.sort(), keys.search()});
         }
         String insert = dialect.isPostgres()
                 ? "INSERT INTO inbox_subject (task_id, process_key, business_key, branch, sort_key, search_key)"
